@@ -1,0 +1,116 @@
+"""Project settings from ``[tool.yakugo]`` in pyproject.toml, found by walking up from a folder."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import YakugoError
+
+DEFAULTS = {
+    "source": "source_ja",
+    "translations": "translations",
+    "languages": ["en"],
+    "glossary": "glossary/glossary.tbx",
+    "build": "build",
+    "source_encoding": "utf-8",
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Resolved project settings; every path is absolute."""
+
+    root: Path
+    source: Path
+    translations: Path
+    languages: tuple[str, ...]
+    glossary: Path
+    build: Path
+    source_encoding: str = "utf-8"
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def templates(self) -> Path:
+        return self.translations / "templates"
+
+    def language_dir(self, lang: str) -> Path:
+        return self.translations / lang
+
+    def relative(self, path: Path) -> str:
+        """``path`` as written in PO references: relative to the project root, with '/'."""
+        path = Path(path).resolve()
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def source_files(self) -> list[Path]:
+        """Every source text of the project, in name order."""
+        if not self.source.is_dir():
+            raise YakugoError("source folder not found; set 'source' in [tool.yakugo]", self.source)
+        return sorted(p for p in self.source.iterdir() if p.is_file() and not p.name.startswith("."))
+
+    def template_for(self, source: Path) -> Path:
+        return self.templates / f"{Path(source).stem}.pot"
+
+    def catalog_for(self, template: Path, lang: str) -> Path:
+        return self.language_dir(lang) / f"{Path(template).stem}.po"
+
+
+def find_project_file(start: Path) -> Path | None:
+    """The nearest pyproject.toml at or above ``start`` that has a [tool.yakugo] table."""
+    for folder in [start, *start.parents]:
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and "yakugo" in _read_toml(candidate).get("tool", {}):
+            return candidate
+    return None
+
+
+def load_config(start: Path | None = None) -> Config:
+    """Settings of the project containing ``start`` (default: the current folder).
+
+    Outside a project the defaults apply relative to ``start``, so single-file
+    commands still work.
+    """
+    start = (start or Path.cwd()).resolve()
+    project_file = find_project_file(start)
+    if project_file is None:
+        return _make_config(start, {}, None)
+    table = _read_toml(project_file)["tool"]["yakugo"]
+    return _make_config(project_file.parent, table, project_file)
+
+
+def _make_config(root: Path, table: dict, origin: Path | None) -> Config:
+    unknown = sorted(set(table) - set(DEFAULTS))
+    settings = {**DEFAULTS, **{k: v for k, v in table.items() if k in DEFAULTS}}
+    where = origin or root
+    for key in ("source", "translations", "glossary", "build", "source_encoding"):
+        if not isinstance(settings[key], str) or not settings[key]:
+            raise YakugoError(f"[tool.yakugo] {key} must be a non-empty string", where)
+    languages = settings["languages"]
+    if isinstance(languages, str):
+        languages = [languages]
+    if not languages or not all(isinstance(x, str) and x for x in languages):
+        raise YakugoError("[tool.yakugo] languages must be a list of language codes", where)
+    return Config(
+        root=root,
+        source=root / settings["source"],
+        translations=root / settings["translations"],
+        languages=tuple(languages),
+        glossary=root / settings["glossary"],
+        build=root / settings["build"],
+        source_encoding=settings["source_encoding"],
+        extra={k: table[k] for k in unknown},
+    )
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise YakugoError(f"not valid TOML: {exc}", path) from None
+    except OSError as exc:
+        raise YakugoError(f"cannot read: {exc.strerror}", path) from None
