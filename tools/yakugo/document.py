@@ -221,14 +221,21 @@ def _next_marker(paragraphs: list[_Paragraph], number: int, cursor: tuple[int, i
         for match in _DIGITS.finditer(text, start_offset if k == start_k else 0):
             if int(match.group()) != number:
                 continue
+            if match.group()[0] in "0０":
+                continue  # 06(平成18)年 is a year; markers are never zero-padded
             before = text[match.start() - 1] if match.start() else ""
             after = text[match.end()] if match.end() < len(text) else ""
-            if not before or not (before in _MARKER_BEFORE or is_japanese(before)):
+            if not (before in _MARKER_BEFORE or _is_word_char(before)):
                 continue
             if after and after not in _MARKER_AFTER:
                 continue
             return k, match.start(), match.end() - match.start()
     return None
+
+
+def _is_word_char(char: str) -> bool:
+    """Kana or kanji: a marker glued to a word. CJK punctuation such as 、 never precedes one."""
+    return bool(char) and is_japanese(char) and (not "\u3000" <= char <= "\u303f" or char in "々〆〇")
 
 
 def _add_paragraph(document: Document, para: _Paragraph, markers: list[tuple[int, int, int]]) -> None:
