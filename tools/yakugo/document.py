@@ -108,9 +108,9 @@ def decode_source(data: bytes, path: Path | str, encoding: str = "utf-8") -> str
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise YakugoError(
-            f"line {line}: cannot decode as {encoding} at byte offset {exc.start} "
+            f"cannot decode as {encoding} at byte offset {exc.start} "
             f"({data[exc.start:exc.start + 4]!r}); convert the file to UTF-8 or pass --encoding",
-            path, where=f"byte {exc.start}") from None
+            path, line) from None
 
 
 def read_document(path: Path | str, encoding: str = "utf-8") -> Document:
