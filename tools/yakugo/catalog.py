@@ -19,12 +19,15 @@ from . import __version__
 from .document import FOOTNOTE, Document, Segment
 from .errors import YakugoError
 from .fileio import atomic_write_text
+from .glossary.model import Concept
+from .termindex import TermIndex
 
 DATE_PLACEHOLDER = "YEAR-MO-DA HO:MI+ZONE"
 PLURAL_FORMS = {"en": "nplurals=2; plural=(n != 1);", "ja": "nplurals=1; plural=0;"}
 DEFAULT_PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 
 TYPE_PREFIX = "type: "
+HINT_PREFIX = "用語: "
 MARKER_PREFIX = "footnote marker: "
 _MARKER_RE = re.compile(r'^footnote marker: (\d+) after "(.*)"$')
 _SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
@@ -115,6 +118,36 @@ def _role_line(segment: Segment) -> str:
 
 def _marker_lines(segment: Segment) -> list[str]:
     return [f'{MARKER_PREFIX}{m.number} after "{m.context(segment.text)}"' for m in segment.markers]
+
+
+def add_term_hints(catalog: polib.POFile, index: TermIndex, target_language: str) -> None:
+    """Append a ``用語:`` extracted comment per glossary concept found in each msgid.
+
+    The comment shows the approved rendering (``Full Form (ABBR)``) and the
+    forbidden ones, so translators see them in any PO editor.
+    """
+    for entry in catalog:
+        if entry.obsolete or not entry.msgid:
+            continue
+        lines, seen = [], set()
+        for match in index.find(entry.msgid):
+            if match.concept.id not in seen:
+                seen.add(match.concept.id)
+                lines.append(term_hint(match.surface, match.concept, target_language))
+        if lines:
+            entry.comment = "\n".join(filter(None, [entry.comment, *lines]))
+
+
+def term_hint(surface: str, concept: Concept, language: str) -> str:
+    """``用語: 同盟調整メカニズム → Alliance Coordination Mechanism (ACM)``, plus forbidden renderings."""
+    preferred = concept.preferred(language)
+    rendering = preferred.text if preferred else "(no approved rendering yet)"
+    short = [t.text for t in concept.accepted(language)
+             if t.case_sensitive and t is not preferred and t.status != "superseded"]
+    if short and preferred and not preferred.case_sensitive:
+        rendering += f" ({short[0]})"
+    forbidden = [t.text for t in concept.forbidden(language)]
+    return f"{HINT_PREFIX}{surface} → {rendering}" + (f"; not: {', '.join(forbidden)}" if forbidden else "")
 
 
 def load_catalog(path: Path | str) -> polib.POFile:
