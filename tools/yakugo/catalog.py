@@ -140,12 +140,7 @@ def add_term_hints(catalog: polib.POFile, index: TermIndex, target_language: str
 
 def term_hint(surface: str, concept: Concept, language: str) -> str:
     """``用語: 同盟調整メカニズム → Alliance Coordination Mechanism (ACM)``, plus forbidden renderings."""
-    preferred = concept.preferred(language)
-    rendering = preferred.text if preferred else "(no approved rendering yet)"
-    short = [t.text for t in concept.accepted(language)
-             if t.case_sensitive and t is not preferred and t.status != "superseded"]
-    if short and preferred and not preferred.case_sensitive:
-        rendering += f" ({short[0]})"
+    rendering = concept.rendering(language) or "(no approved rendering yet)"
     forbidden = [t.text for t in concept.forbidden(language)]
     return f"{HINT_PREFIX}{surface} → {rendering}" + (f"; not: {', '.join(forbidden)}" if forbidden else "")
 

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import polib
 
-from .catalog import load_catalog, template_from_document, write_catalog
+from .catalog import add_term_hints, load_catalog, template_from_document, write_catalog
 from .config import Config
 from .document import read_document
 from .errors import YakugoError
+from .glossary.tbx import read_tbx
 from .merge import MergeReport, merge
+from .termindex import TermIndex
 
 
 @dataclass
@@ -50,10 +52,15 @@ def extract(config: Config, sources: list[Path] | None = None, output: Path | No
 
 def update(config: Config, languages: list[str] | None = None,
            templates: list[Path] | None = None) -> list[Outcome]:
-    """Merge each template into ``translations/<lang>/<stem>.po``, creating missing catalogs."""
+    """Merge each template into ``translations/<lang>/<stem>.po``, creating missing catalogs.
+
+    With a project glossary, each entry lists the glossary terms of its
+    sentence as ``用語:`` comments, refreshed on every update.
+    """
     templates = [Path(t) for t in templates] if templates else sorted(config.templates.glob("*.pot"))
     if not templates:
         raise YakugoError("no templates found; run 'yakugo extract' first", config.templates)
+    index = glossary_index(config)
     planned: list[tuple[Path, polib.POFile, MergeReport]] = []
     for template_path in templates:
         template = load_catalog(template_path)
@@ -61,12 +68,22 @@ def update(config: Config, languages: list[str] | None = None,
             target = config.catalog_for(template_path, language)
             old = load_catalog(target) if target.exists() else None
             catalog, report = merge(template, old, language)
+            if index is not None:
+                add_term_hints(catalog, index, language)
             planned.append((target, catalog, report))
     outcomes = []
     for target, catalog, report in planned:
         written = write_catalog(catalog, target)
         outcomes.append(Outcome(target, written, str(report)))
     return outcomes
+
+
+def glossary_index(config: Config) -> TermIndex | None:
+    """The project glossary's Japanese terms, ready to find in sentences; None without a glossary."""
+    if not config.glossary.exists():
+        return None
+    glossary, _warnings = read_tbx(config.glossary)  # `yakugo glossary validate` reports the warnings
+    return TermIndex(glossary, glossary.source_language)
 
 
 def project_catalogs(config: Config, languages: list[str] | None = None) -> list[Path]:

@@ -15,7 +15,8 @@ Proposals are for review: they are never written into the glossary unless asked.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 
 from ..document import Document, FOOTNOTE
 from ..segment import bracket_spans, is_japanese
@@ -222,3 +223,23 @@ def _as_glossary(proposals: list[Proposal]) -> Glossary:
         concepts.append(Concept(id=f"harvest-{number:03d}", subject_field="harvested", note=note,
                                 source=f"source text, {proposal.where}", terms=terms))
     return Glossary(concepts=concepts, title="Terms proposed by yakugo glossary harvest")
+
+
+def unknown_concepts(proposals: Glossary, glossary: Glossary) -> list[Concept]:
+    """Proposals none of whose Japanese terms the glossary has yet, with ids that are free in it."""
+    known = {_fold(t.text) for c in glossary for t in c.terms_in(glossary.source_language)}
+    taken = {c.id for c in glossary}
+    fresh = []
+    for concept in proposals:
+        if any(_fold(t.text) in known for t in concept.terms_in(proposals.source_language)):
+            continue
+        number = len(taken) + 1
+        while f"harvest-{number:03d}" in taken:
+            number += 1
+        taken.add(f"harvest-{number:03d}")
+        fresh.append(replace(concept, id=f"harvest-{number:03d}", terms=list(concept.terms)))
+    return fresh
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()

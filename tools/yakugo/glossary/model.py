@@ -74,6 +74,17 @@ class Concept:
     def forbidden(self, language: str) -> list[Term]:
         return [t for t in self.terms_in(language) if t.forbidden]
 
+    def rendering(self, language: str) -> str:
+        """The approved rendering as translators should write it: "Full Form (ABBR)" or the term alone."""
+        preferred = self.preferred(language)
+        if preferred is None:
+            return ""
+        if preferred.case_sensitive:
+            return preferred.text
+        short = next((t.text for t in self.terms_in(language)
+                      if t.case_sensitive and t.status in ("preferred", "admitted")), None)
+        return f"{preferred.text} ({short})" if short else preferred.text
+
 
 @dataclass
 class Glossary:
