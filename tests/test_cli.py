@@ -148,3 +148,11 @@ def test_console_script_is_installed_and_reports_usage_errors(project):
     result = subprocess.run([executable, "extract", "-o", "x.pot"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr.strip() == "yakugo: error: -o/--output needs exactly one source file"
+
+
+def test_a_mistyped_setting_is_reported_with_the_file(project, run):
+    toml = project / "pyproject.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("languages", "langauges"), encoding="utf-8")
+    result = run("stats")
+    assert result.exit_code == 2
+    assert "pyproject.toml: [tool.yakugo] has unknown setting(s) langauges" in result.output

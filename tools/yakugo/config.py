@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import YakugoError
@@ -29,7 +29,6 @@ class Config:
     glossary: Path
     build: Path
     source_encoding: str = "utf-8"
-    extra: dict = field(default_factory=dict, compare=False)
 
     @property
     def templates(self) -> Path:
@@ -83,9 +82,12 @@ def load_config(start: Path | None = None) -> Config:
 
 
 def _make_config(root: Path, table: dict, origin: Path | None) -> Config:
-    unknown = sorted(set(table) - set(DEFAULTS))
-    settings = {**DEFAULTS, **{k: v for k, v in table.items() if k in DEFAULTS}}
     where = origin or root
+    unknown = sorted(set(table) - set(DEFAULTS))
+    if unknown:
+        raise YakugoError(f"[tool.yakugo] has unknown setting(s) {', '.join(unknown)}; "
+                          f"known: {', '.join(DEFAULTS)}", where)
+    settings = {**DEFAULTS, **table}
     for key in ("source", "translations", "glossary", "build", "source_encoding"):
         if not isinstance(settings[key], str) or not settings[key]:
             raise YakugoError(f"[tool.yakugo] {key} must be a non-empty string", where)
@@ -102,7 +104,6 @@ def _make_config(root: Path, table: dict, origin: Path | None) -> Config:
         glossary=root / settings["glossary"],
         build=root / settings["build"],
         source_encoding=settings["source_encoding"],
-        extra={k: table[k] for k in unknown},
     )
 
 
