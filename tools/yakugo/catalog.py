@@ -126,6 +126,7 @@ def add_term_hints(catalog: polib.POFile, index: TermIndex, target_language: str
     The comment shows the approved rendering (``Full Form (ABBR)``) and the
     forbidden ones, so translators see them in any PO editor.
     """
+    hints: dict[tuple[str, str], str] = {}  # (surface, concept id) -> hint line
     for entry in catalog:
         if entry.obsolete or not entry.msgid:
             continue
@@ -133,7 +134,10 @@ def add_term_hints(catalog: polib.POFile, index: TermIndex, target_language: str
         for match in index.find(entry.msgid):
             if match.concept.id not in seen:
                 seen.add(match.concept.id)
-                lines.append(term_hint(match.surface, match.concept, target_language))
+                key = (match.surface, match.concept.id)
+                if key not in hints:
+                    hints[key] = term_hint(match.surface, match.concept, target_language)
+                lines.append(hints[key])
         if lines:
             entry.comment = "\n".join(filter(None, [entry.comment, *lines]))
 
@@ -153,15 +157,15 @@ def load_catalog(path: Path | str) -> polib.POFile:
     except OSError as exc:
         raise YakugoError(f"cannot read: {exc.strerror}", path) from None
     try:
-        text = data.decode("utf-8")
+        data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise YakugoError(f"not UTF-8 (byte offset {exc.start}); yakugo reads and writes UTF-8 PO files",
                           path, line) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
     try:
-        catalog = polib.pofile(text, wrapwidth=0, encoding="utf-8")
+        # polib reads the file itself: given the text, it would first test whether the text is a path.
+        catalog = polib.pofile(str(path), wrapwidth=0, encoding="utf-8-sig")
+        catalog.encoding = "utf-8"
     except (OSError, ValueError) as exc:
         match = _SYNTAX_LINE.search(str(exc))
         detail = str(exc).split("): ", 1)[-1] if "): " in str(exc) else "syntax error"
@@ -197,15 +201,30 @@ def write_catalog(catalog: polib.POFile, path: Path | str, date_field: str | Non
     path = Path(path)
     existing = path.read_text(encoding="utf-8") if path.exists() else None
     if date_field:
-        catalog.metadata[date_field] = _header_value(existing, date_field) or DATE_PLACEHOLDER
-        if existing is not None and render(catalog) == existing:
+        kept = _header_value(existing, date_field) or DATE_PLACEHOLDER
+        catalog.metadata[date_field] = kept
+        text = render(catalog)
+        if text == existing:
             return False
-        catalog.metadata[date_field] = now_stamp()
-    text = render(catalog)
-    if text == existing:
-        return False
+        stamp = now_stamp()
+        catalog.metadata[date_field] = stamp
+        text = _with_header_value(text, date_field, kept, stamp) or render(catalog)
+    else:
+        text = render(catalog)
+        if text == existing:
+            return False
     atomic_write_text(path, text)
     return True
+
+
+def _with_header_value(text: str, field: str, old: str, new: str) -> str | None:
+    """``text`` with the header line of ``field`` changed from ``old`` to ``new``; None if not found once."""
+    end = text.find("\n\n")
+    head = text[:end] if end >= 0 else text
+    line = f'\n"{field}: {old}\\n"\n'
+    if head.count(line) != 1:
+        return None
+    return head.replace(line, f'\n"{field}: {new}\\n"\n') + text[len(head):]
 
 
 def now_stamp() -> str:

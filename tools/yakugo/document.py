@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,11 +29,13 @@ _CROSS_REFERENCE = re.compile(r"^参照")
 _REFERENCE_TARGET = re.compile(r"^(図表|資料|[0-9０-９]+章|[IVXⅠ-Ⅻ]+部)")
 _FIGURE = re.compile(r"^図表")
 _FOOTNOTE = re.compile(r"^([0-9０-９]{1,3})[ \u3000]+(?=\S)")
-_DIGITS = re.compile(r"[0-9０-９]+")
 # A footnote marker follows Japanese text or a closing bracket, and is followed by
 # the end, a bracket, punctuation or a particle; never by a counter (年, 月, 回, つ…).
 _MARKER_BEFORE = set("」』)）】〕")
 _MARKER_AFTER = set("(（「」『』【〔、。をがはのとにでもやへ")
+# A whole digit run, not zero-padded (06(平成18)年 is a year), followed by the end or by _MARKER_AFTER.
+_MARKER_CANDIDATE = re.compile(
+    "(?<![0-9０-９])[1-9１-９][0-9０-９]*(?=[" + re.escape("".join(sorted(_MARKER_AFTER))) + r"]|\Z)")
 _TERMINATOR = re.compile("[。！？]")
 _LONG_UNTERMINATED = 80  # characters; a longer line without 。 is body text, not a caption
 
@@ -199,38 +202,33 @@ def _find_markers(paragraphs: list[_Paragraph]) -> dict[int, list[tuple[int, int
 
     Footnotes are numbered in order of first use, so marker n is looked for
     after marker n-1: a 4 in 計4回 or 平成24年 is never taken for footnote 4.
+    The places that could hold a marker are listed once, by number, so a
+    footnote whose marker is missing costs a lookup, not a scan of the rest
+    of the text.
     """
     numbers = sorted(p.footnote for p in paragraphs if p.footnote is not None)
     found: dict[int, list[tuple[int, int, int]]] = {}
+    if not numbers:
+        return found
     text_paragraphs = [p for p in paragraphs if p.role != FOOTNOTE]
+    wanted = set(numbers)
+    places: dict[int, list[tuple[int, int, int]]] = {}  # number -> [(k, offset, width)], in text order
+    for k, para in enumerate(text_paragraphs):
+        text = para.text
+        for match in _MARKER_CANDIDATE.finditer(text):
+            number = int(match.group())
+            before = text[match.start() - 1] if match.start() else ""
+            if number in wanted and (before in _MARKER_BEFORE or _is_word_char(before)):
+                places.setdefault(number, []).append((k, match.start(), match.end() - match.start()))
     cursor = (0, 0)  # (position in text_paragraphs, offset)
     for number in numbers:
-        hit = _next_marker(text_paragraphs, number, cursor)
-        if hit is None:
-            continue
-        k, offset, width = hit
-        found.setdefault(text_paragraphs[k].index, []).append((number, offset, width))
-        cursor = (k, offset + width)
+        candidates = places.get(number, [])
+        at = bisect_left(candidates, cursor)
+        if at < len(candidates):
+            k, offset, width = candidates[at]
+            found.setdefault(text_paragraphs[k].index, []).append((number, offset, width))
+            cursor = (k, offset + width)
     return found
-
-
-def _next_marker(paragraphs: list[_Paragraph], number: int, cursor: tuple[int, int]):
-    start_k, start_offset = cursor
-    for k in range(start_k, len(paragraphs)):
-        text = paragraphs[k].text
-        for match in _DIGITS.finditer(text, start_offset if k == start_k else 0):
-            if int(match.group()) != number:
-                continue
-            if match.group()[0] in "0０":
-                continue  # 06(平成18)年 is a year; markers are never zero-padded
-            before = text[match.start() - 1] if match.start() else ""
-            after = text[match.end()] if match.end() < len(text) else ""
-            if not (before in _MARKER_BEFORE or _is_word_char(before)):
-                continue
-            if after and after not in _MARKER_AFTER:
-                continue
-            return k, match.start(), match.end() - match.start()
-    return None
 
 
 def _is_word_char(char: str) -> bool:

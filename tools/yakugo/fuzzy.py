@@ -49,7 +49,7 @@ class FuzzyIndex:
 
     def best(self, query: str, cutoff: float = CUTOFF) -> tuple[int, float] | None:
         """Index and score of the closest candidate at or above ``cutoff``, or None."""
-        postings = [self._postings[g] for g in _bigrams(query) if g in self._postings]
+        postings = [self._postings[g] for g in sorted(_bigrams(query)) if g in self._postings]
         postings = sorted((p for p in postings if len(p) <= _POSTING_LIMIT), key=len)[:_RARE_GRAMS]
         if not postings:
             return None

@@ -22,6 +22,8 @@ def fold(text: str) -> tuple[str, list[int]]:
     Folding is per character so offsets can be mapped back; a half-width
     voicing mark (ｶﾞ) is composed with the character before it.
     """
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return text, list(range(len(text)))
     folded: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
