@@ -6,8 +6,6 @@ file stops the job with nothing written.
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from .catalog import add_term_hints, load_catalog, template_from_document, write
 from .config import Config
 from .document import read_document
 from .errors import YakugoError
+from .gcpause import gc_paused
 from .glossary.tbx import read_tbx
 from .merge import MergeReport, merge
 from .termindex import TermIndex
@@ -31,25 +30,10 @@ class Outcome:
     detail: str
 
 
-@contextmanager
-def _without_cyclic_gc():
-    """Catalogs and documents are big trees of acyclic objects; while they are built,
-    the cyclic collector walks them again and again for nothing (~15% of update at
-    100k sentences, and the reason it scaled worse than linearly). Reference
-    counting still frees everything."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def extract(config: Config, sources: list[Path] | None = None, output: Path | None = None,
             encoding: str | None = None) -> list[Outcome]:
     """Segment each source text into its template (``translations/templates/<stem>.pot``)."""
-    with _without_cyclic_gc():
+    with gc_paused():
         return _extract(config, sources, output, encoding)
 
 
@@ -80,7 +64,7 @@ def update(config: Config, languages: list[str] | None = None,
     With a project glossary, each entry lists the glossary terms of its
     sentence as ``用語:`` comments, refreshed on every update.
     """
-    with _without_cyclic_gc():
+    with gc_paused():
         return _update(config, languages, templates)
 
 

@@ -37,15 +37,14 @@ notes at one level are joined with line breaks.
 
 from __future__ import annotations
 
-import gc
 import re
-from contextlib import contextmanager
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import YakugoError
 from ..fileio import atomic_write_bytes
+from ..gcpause import gc_paused
 from .model import STATUSES, Concept, Glossary, Term
 from .xmlsafe import parse_xml
 
@@ -176,25 +175,9 @@ def read_tbx(path: str | Path) -> tuple[Glossary, list[str]]:
     """Read a TBX-Basic file: the glossary, and warnings about what it could not keep."""
     root = parse_xml(path, path)
     reader = _Reader(str(path))
-    with _gc_paused():
+    with gc_paused():
         glossary = reader.read(root)
     return glossary, reader.warnings.messages()
-
-
-@contextmanager
-def _gc_paused():
-    """Pause cyclic garbage collection while building many small objects.
-
-    The model objects hold no cycles, yet creating 10^5 of them triggers many
-    full collections; pausing them makes reading a big glossary ~25% faster.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _Warnings:

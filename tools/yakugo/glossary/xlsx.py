@@ -92,8 +92,8 @@ def _write_glossary_sheet(sheet, rows: list[dict[str, str]], glossary: Glossary)
     last_column = get_column_letter(len(HEADERS))
     # Write-only sheets take widths and panes before the first row, validations any time before saving.
     for index, header in enumerate(HEADERS, 1):
-        width = max([display_width(header)] + [display_width(row[header]) for row in rows])
         limit = _WIDTH_LIMITS.get(header, 40)
+        width = _column_width(header, (row[header] for row in rows), limit)
         sheet.column_dimensions[get_column_letter(index)].width = min(max(width, 8), limit) + 2
     sheet.freeze_panes = "B2"  # the header row, and the Japanese terms while scrolling right
     sheet.auto_filter.ref = f"A1:{last_column}{len(rows) + 1}"
@@ -202,8 +202,25 @@ def _text_cell(sheet, value: str, style: WriteOnlyCell | None = None) -> WriteOn
     return cell
 
 
+def _column_width(header: str, values, limit: int) -> int:
+    """The display width of the widest of ``header`` and ``values``, or any width >= ``limit`` once one is reached.
+
+    The column is at most ``limit`` wide, so the first value that reaches it settles the width;
+    and a value whose width cannot exceed the widest so far (at most 2 per character) is skipped.
+    """
+    width = display_width(header)
+    for value in values:
+        if width >= limit:
+            break
+        if 2 * len(value) > width:
+            width = max(width, display_width(value))
+    return width
+
+
 def display_width(text: str) -> int:
     """The width of the widest line, counting East Asian wide and fullwidth characters as 2."""
+    if text.isascii():  # no ASCII character is wide: the width is the length
+        return max(map(len, text.split("\n")))
     return max((sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
                 for line in text.split("\n")), default=0)
 
