@@ -188,3 +188,14 @@ def test_merged_file_round_trips_through_load_catalog(tmp_path):
     path = tmp_path / "en.po"
     path.write_text(render(catalog), encoding="utf-8")
     assert render(load_catalog(path)) == render(catalog)
+
+
+def test_polib_load_and_save_of_a_merged_catalog_changes_nothing(tmp_path):
+    old = translated(OLD, TRANSLATIONS, comments={"日米は協力を強化した。": "reviewed"})
+    edited = OLD.replace("強化した", "一層強化した").replace("同盟調整メカニズムを設置した。\n", "")
+    catalog, report = merge(template_of(edited), old, "en")
+    assert report.fuzzy == 1 and report.obsolete == 1
+    path, again = tmp_path / "en.po", tmp_path / "again.po"
+    path.write_text(render(catalog), encoding="utf-8")
+    polib.pofile(str(path), wrapwidth=0).save(str(again))
+    assert again.read_bytes() == path.read_bytes()
