@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -525,6 +526,47 @@ def test_empty_or_badly_spaced_terms(text, message):
                                                                                 ["space-padded-term"])
     assert message in found[0].message
     assert checks(concept("c1", "防衛", "defense policy")) == []
+
+
+# Words and plain spaces, so that clean-looking terms are common, then every kind of whitespace,
+# line break and invisible character.
+_SPACING_TEXTS = st.lists(st.sampled_from(["ab", "防衛", " ", " ", "\u3000", "\xa0", "\t", "\n", "\r", "\x0b",
+                                           "\x0c", "\x85", "\u2028", "\u2029", "\u200b", "\u200d", "\x01",
+                                           "\ufeff"]), max_size=6).map("".join)
+
+
+def _spacing_problem(text: str) -> str | None:
+    """The documented spacing rules, written out independently of the validator."""
+    if not text.strip():
+        return "empty-term"
+    if (text != text.strip() or re.search(r"[\t\n\r\v\f\x85\u2028\u2029]", text)
+            or re.search(r"\s\s", text)):
+        return "space-padded-term"
+    return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SPACING_TEXTS)
+@example("ab  ab")
+@example("ab \u3000ab")
+@example("ab\xa0\xa0ab")
+@example("ab\u2028ab")
+@example("ab\u3000")
+def test_property_spacing_problems_are_never_skipped(text):
+    # The validator's quick test for clean terms must send every badly spaced term to the full check.
+    # "defense" first, so that the term under test is not the first of its language (those always
+    # get the full check, to validate the language code).
+    tested = Term(text, "en", status="admitted")
+    found = {p.check for p in problems(concept("c1", "防衛", "defense", tested))} & {"empty-term",
+                                                                                "space-padded-term"}
+    expected = _spacing_problem(text)
+    assert found == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize("second", ["防衛\u3000政策", "防衛\xa0政策", "防衛 政策"])
+def test_terms_differing_only_in_the_kind_of_space_are_the_same(second):
+    found = checks(concept("c1", "防衛 政策", "one"), concept("c2", second, "two"))
+    assert [(severity, check) for severity, check, _ in found] == [("error", "duplicate-source-term")]
 
 
 @pytest.mark.parametrize("field, value, check", [
