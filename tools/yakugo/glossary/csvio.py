@@ -28,12 +28,12 @@ from pathlib import Path
 
 from ..errors import YakugoError
 from ..fileio import atomic_write_bytes
-from .exchange import HEADERS, Problems, SheetRow, concept_to_row, metadata_row, rows_to_glossary
+from .exchange import (HEADERS, Problems, SheetRow, concept_to_row, metadata_row, read_limited,
+                       rows_to_glossary)
 from .model import Glossary
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_COLUMNS = 200
 
 
@@ -93,14 +93,7 @@ def read_csv(path: str | Path, warnings: list[str] | None = None) -> Glossary:
 
 
 def _read_text(path: str | Path) -> str:
-    try:
-        size = Path(path).stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise YakugoError(f"the file is {size // 2**20} MB; a glossary CSV may be at most "
-                              f"{MAX_FILE_BYTES // 2**20} MB", path)
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise YakugoError(f"cannot read the file: {error.strerror or error}", path) from None
+    data = read_limited(path, "CSV")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -748,3 +748,18 @@ def save_any(glossary: Glossary, path: str | Path, fmt: str | None = None, *, so
         save_csv(glossary, path)
     else:
         raise YakugoError(f"unknown glossary format {fmt!r}: use tbx, xlsx or csv")
+
+
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a glossary file larger than this is a mistake or an attack
+
+
+def read_limited(path: str | Path, kind: str) -> bytes:
+    """The bytes of a glossary file to import, refusing absurd sizes before reading them."""
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise YakugoError(f"the file is {size // 2**20} MB; a glossary {kind} may be at most "
+                              f"{MAX_FILE_BYTES // 2**20} MB", path)
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise YakugoError(f"cannot read the file: {error.strerror or error}", path) from None

@@ -37,7 +37,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..errors import YakugoError
 from ..fileio import atomic_write_bytes
 from .exchange import (COLUMNS, DETAILS_COLUMN, HEADERS, ID_COLUMN, POS_COLUMN, Problems, SheetRow,
-                       concept_to_row, rows_to_glossary)
+                       concept_to_row, read_limited, rows_to_glossary)
 from .model import PARTS_OF_SPEECH, Glossary
 
 GLOSSARY_SHEET = "Glossary"
@@ -46,7 +46,6 @@ ABOUT_SHEET = "About"
 TITLE_LABEL, SOURCE_LABEL, TARGET_LABEL = "Glossary title", "Source language", "Target language"
 
 # Limits for reading: far above any real glossary, far below what would hurt the machine.
-MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_UNPACKED_BYTES = 128 * 1024 * 1024
 MAX_RATIO = 100  # unpacked/packed, checked for members above RATIO_FLOOR bytes
 RATIO_FLOOR = 1024 * 1024
@@ -234,7 +233,7 @@ def read_xlsx(path: str | Path, warnings: list[str] | None = None) -> Glossary:
     Notes that do not stop the import (an ``order:`` line that no longer fits) are
     appended to ``warnings`` when given.
     """
-    data = _read_limited(path)
+    data = read_limited(path, "workbook")
     _check_archive(data, path)
     sheet_name, header, raw_rows, about = _read_cells(data, path)
 
@@ -258,17 +257,6 @@ def read_xlsx(path: str | Path, warnings: list[str] | None = None) -> Glossary:
         target_language=settings.get(TARGET_LABEL, Glossary().target_language).strip())
     problems.raise_if_any()
     return glossary
-
-
-def _read_limited(path: str | Path) -> bytes:
-    try:
-        size = Path(path).stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise YakugoError(f"the file is {size // 2**20} MB; a glossary workbook may be at most "
-                              f"{MAX_FILE_BYTES // 2**20} MB", path)
-        return Path(path).read_bytes()
-    except OSError as error:
-        raise YakugoError(f"cannot read the file: {error.strerror or error}", path) from None
 
 
 def _check_archive(data: bytes, path: str | Path) -> None:
