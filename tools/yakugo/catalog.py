@@ -203,16 +203,13 @@ def write_catalog(catalog: polib.POFile, path: Path | str, date_field: str | Non
     if date_field:
         kept = _header_value(existing, date_field) or DATE_PLACEHOLDER
         catalog.metadata[date_field] = kept
-        text = render(catalog)
-        if text == existing:
-            return False
+    text = render(catalog)
+    if text == existing:
+        return False
+    if date_field:
         stamp = now_stamp()
         catalog.metadata[date_field] = stamp
-        text = _with_header_value(text, date_field, kept, stamp) or render(catalog)
-    else:
-        text = render(catalog)
-        if text == existing:
-            return False
+        text = _with_header_value(text, date_field, kept, stamp) or render(catalog)  # no second render
     atomic_write_text(path, text)
     return True
 
