@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..errors import YakugoError
 from ..fileio import atomic_write_bytes
-from .exchange import (HEADERS, Problems, SheetRow, concept_to_row, metadata_row, read_limited,
+from .exchange import (HEADERS, Problems, SheetRow, concept_to_row, map_headers, metadata_row, read_limited,
                        rows_to_glossary)
 from .model import Glossary
 
@@ -103,16 +103,4 @@ def _read_text(path: str | Path) -> str:
 
 
 def _map_headers(header: list[str], path: str | Path) -> dict[str, int]:
-    found: dict[str, int] = {}
-    wanted = {h.casefold(): h for h in HEADERS}
-    for index, value in enumerate(header[:MAX_COLUMNS]):
-        name = wanted.get(unprotect(value).strip().casefold())
-        if name and name not in found:
-            found[name] = index
-    missing = [h for h in HEADERS if h not in found]
-    if missing:
-        what = "has none of the glossary columns" if len(missing) == len(HEADERS) \
-            else f"lacks the column(s) {', '.join(missing)}"
-        raise YakugoError(f"not a yakugo glossary: the header row {what}. Expected: {', '.join(HEADERS)} "
-                          "(export one with `yakugo glossary export FILE.csv` to get the layout)", path, line=1)
-    return found
+    return map_headers([unprotect(v) for v in header[:MAX_COLUMNS]], path, "csv", line=1)

@@ -763,3 +763,25 @@ def read_limited(path: str | Path, kind: str) -> bytes:
         return Path(path).read_bytes()
     except OSError as error:
         raise YakugoError(f"cannot read the file: {error.strerror or error}", path) from None
+
+
+def map_headers(names: list[str | None], path: str | Path, fmt: str, **location) -> dict[str, int]:
+    """Header name -> column index; columns may come in any order, extra columns are ignored.
+
+    ``names`` are the header cells as text (None for a cell that is not text);
+    ``location`` is passed to the YakugoError (``line=`` or ``where=``).
+    """
+    found: dict[str, int] = {}
+    wanted = {h.casefold(): h for h in HEADERS}
+    for index, value in enumerate(names):
+        name = wanted.get(value.strip().casefold()) if value is not None else None
+        if name and name not in found:
+            found[name] = index
+    missing = [h for h in HEADERS if h not in found]
+    if missing:
+        what = "has none of the glossary columns" if len(missing) == len(HEADERS) \
+            else f"lacks the column(s) {', '.join(missing)}"
+        raise YakugoError(f"not a yakugo glossary: the header row {what}. Expected: {', '.join(HEADERS)} "
+                          f"(`yakugo glossary export --format {fmt}` writes one with this layout)",
+                          path, **location)
+    return found

@@ -37,7 +37,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..errors import YakugoError
 from ..fileio import atomic_write_bytes
 from .exchange import (COLUMNS, DETAILS_COLUMN, HEADERS, ID_COLUMN, POS_COLUMN, Problems, SheetRow,
-                       concept_to_row, read_limited, rows_to_glossary)
+                       concept_to_row, map_headers, read_limited,
+                       rows_to_glossary)
 from .model import PARTS_OF_SPEECH, Glossary
 
 GLOSSARY_SHEET = "Glossary"
@@ -325,21 +326,8 @@ def _read_cells(data: bytes, path: str | Path):
 
 
 def _map_headers(header: list[tuple], sheet_name: str, path: str | Path) -> dict[str, int]:
-    """Header name -> column index; the columns may be in any order, extra columns are ignored."""
-    found: dict[str, int] = {}
-    wanted = {h.casefold(): h for h in HEADERS}
-    for index, (value, _) in enumerate(header):
-        name = wanted.get(str(value).strip().casefold()) if isinstance(value, str) else None
-        if name and name not in found:
-            found[name] = index
-    missing = [h for h in HEADERS if h not in found]
-    if missing:
-        what = "has none of the glossary columns" if len(missing) == len(HEADERS) \
-            else f"lacks the column(s) {', '.join(missing)}"
-        raise YakugoError(f"not a yakugo glossary: the header row {what}. Expected: {', '.join(HEADERS)} "
-                          "(export one with `yakugo glossary export FILE.xlsx` to get the layout)",
-                          path, where=f"sheet {sheet_name}, row 1")
-    return found
+    names = [value if isinstance(value, str) else None for value, _ in header]
+    return map_headers(names, path, "xlsx", where=f"sheet {sheet_name}, row 1")
 
 
 def _cell_text(cell: tuple, row: SheetRow, column: str, problems: Problems) -> str:
