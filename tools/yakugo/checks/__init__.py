@@ -1,0 +1,1 @@
+"""The term-consistency checker and translation QA: check ids, checks, and the runner."""
