@@ -9,6 +9,7 @@ import click
 
 from .. import __version__
 from .glossary import glossary_group
+from .imports import import_group
 from .project import build_command, extract_command, stats_command, update_command
 
 
@@ -22,5 +23,5 @@ def main() -> None:
     """
 
 
-for command in (extract_command, update_command, stats_command, build_command, glossary_group):
+for command in (extract_command, update_command, stats_command, build_command, glossary_group, import_group):
     main.add_command(command)
