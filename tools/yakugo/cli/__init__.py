@@ -11,6 +11,7 @@ from .. import __version__
 from .glossary import glossary_group
 from .imports import import_group
 from .project import build_command, extract_command, stats_command, update_command
+from .score import score_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "show_default": True})
@@ -23,5 +24,6 @@ def main() -> None:
     """
 
 
-for command in (extract_command, update_command, stats_command, build_command, glossary_group, import_group):
+for command in (extract_command, update_command, stats_command, build_command, glossary_group, import_group,
+                score_command):
     main.add_command(command)
