@@ -8,6 +8,8 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .check import check_command
+from .export import export_command
 from .glossary import glossary_group
 from .imports import import_group
 from .project import build_command, extract_command, stats_command, update_command
@@ -24,6 +26,6 @@ def main() -> None:
     """
 
 
-for command in (extract_command, update_command, stats_command, build_command, glossary_group, import_group,
-                score_command):
+for command in (extract_command, update_command, stats_command, check_command, export_command, build_command,
+                glossary_group, import_group, score_command):
     main.add_command(command)

@@ -10,12 +10,14 @@ import click
 from ..catalog import load_catalog, now_stamp
 from ..config import Config
 from ..errors import YakugoError
+from ..export.document import DEFAULT_THRESHOLD
 from ..glossary.exchange import save_any
 from ..glossary.tbx import read_tbx
 from ..glossary.validate import validate_glossary
 from ..project import Outcome, extract, project_catalogs, update
 from ..stats import Stats, catalog_stats, total
 from .common import project, user_errors
+from .export import DOCUMENT_FORMATS, EXTENSIONS, default_target, load, plan, write
 
 
 def _show(outcomes: list[Outcome], config: Config) -> None:
@@ -85,7 +87,11 @@ def _stats_table(results: list[Stats], overall: Stats) -> str:
 @click.command("build")
 @user_errors
 def build_command() -> None:
-    """The main job: extract, update, export the glossary into the build folder, and summarise."""
+    """The main job: extract, update, export the glossary and every format into the build folder, and summarise.
+
+    The English document (text and Markdown) is left out for a PO file below
+    the 80% threshold of `yakugo export document`.
+    """
     config = project()
     click.echo("extract:")
     _show(extract(config), config)
@@ -99,6 +105,19 @@ def build_command() -> None:
         save_any(glossary, target, "xlsx", source_name=config.relative(config.glossary), exported_at=now_stamp())
         click.echo(f"glossary: {len(glossary)} concepts, {errors} errors, {len(problems) - errors} warnings; "
                    f"{config.relative(target)} written")
-    results = [catalog_stats(load_catalog(p), config.relative(p)) for p in project_catalogs(config)]
+    loaded = load(config, project_catalogs(config), None)
+    click.echo("export:")
+    outputs = []
+    for output_format in EXTENSIONS:
+        ready = []
+        for item in loaded:
+            if output_format in DOCUMENT_FORMATS and item.aligned.percent() < DEFAULT_THRESHOLD:
+                click.echo(f"{config.relative(default_target(config, item.aligned, output_format))}: not written, "
+                           f"{item.aligned.percent():.1f}% translated is below the {DEFAULT_THRESHOLD:g}% threshold")
+            else:
+                ready.append(item)
+        outputs.extend(plan(config, output_format, ready))
+    write(config, outputs)
+    results = [catalog_stats(item.catalog, item.shown) for item in loaded]
     click.echo("progress:")
     click.echo(_stats_table(results, total(results)))

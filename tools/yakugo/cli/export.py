@@ -1,0 +1,153 @@
+"""``yakugo export``: aligned bilingual outputs, CAT-tool exchange files and the English document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+import polib
+
+from ..catalog import load_catalog
+from ..config import Config
+from ..errors import YakugoError
+from ..export.aligned import AlignedDocument, align
+from ..export.document import DEFAULT_THRESHOLD, english_markdown, english_text
+from ..export.docx import docx_bytes
+from ..export.html import html_text
+from ..export.tmx import tmx_bytes
+from ..export.tsv import tsv_text
+from ..export.xliff import xliff_bytes
+from ..export.xlsx import xlsx_bytes
+from ..fileio import atomic_write_bytes
+from ..glossary.tbx import read_tbx
+from ..project import project_catalogs
+from .common import project, user_errors
+
+# Format name -> file extension; build/<stem>.<lang>.<extension> by default.
+EXTENSIONS = {"xlsx": "xlsx", "html": "html", "docx": "docx", "tsv": "tsv", "tmx": "tmx", "xliff": "xlf",
+              "document": "txt", "markdown": "md"}
+DOCUMENT_FORMATS = ("document", "markdown")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A PO file ready to export: as shown to users, parsed, and aligned with its source."""
+
+    shown: str
+    catalog: polib.POFile
+    aligned: AlignedDocument
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file to write, with what to say about it."""
+
+    target: Path
+    data: bytes
+    detail: str
+    fallbacks: int = 0    # sentences of an English document left in Japanese
+
+
+def load(config: Config, paths: list[Path], language: str | None) -> list[Loaded]:
+    """Read every PO file and the sources they refer to; errors name the file and line."""
+    glossary = read_tbx(config.glossary)[0] if config.glossary.exists() else None
+    loaded = []
+    for path in paths:
+        catalog = load_catalog(path)
+        shown = config.relative(path)
+        target_language = catalog.metadata.get("Language") or language or config.languages[0]
+        aligned = align(catalog, shown, config.root, language=target_language, glossary=glossary,
+                        source_encoding=config.source_encoding)
+        loaded.append(Loaded(shown, catalog, aligned))
+    return loaded
+
+
+def plan(config: Config, output_format: str, loaded: list[Loaded], output: Path | None = None, *,
+         include_fuzzy: bool = False, threshold: float = DEFAULT_THRESHOLD) -> list[Output]:
+    """Render every output in memory: one per PO file in the build folder, or all into ``output``."""
+    if output is not None:
+        if output_format in DOCUMENT_FORMATS and len(loaded) != 1:
+            raise YakugoError(f"the {output_format} format writes one file per PO file; "
+                              f"give one PO file with -o, or leave -o out")
+        groups = [(Path(output), loaded)]
+    else:
+        groups = [(default_target(config, item.aligned, output_format), [item]) for item in loaded]
+    targets = [target.resolve() for target, _group in groups]
+    if len(set(targets)) != len(targets):
+        raise YakugoError("two PO files would write the same output; give them different names or use -o")
+    return [_render(output_format, target, group, include_fuzzy, threshold) for target, group in groups]
+
+
+def default_target(config: Config, document: AlignedDocument, output_format: str) -> Path:
+    """``<build>/<stem>.<lang>.<extension>``."""
+    return config.build / f"{document.stem}.{document.language}.{EXTENSIONS[output_format]}"
+
+
+def _render(output_format: str, target: Path, group: list[Loaded], include_fuzzy: bool,
+            threshold: float) -> Output:
+    documents = [item.aligned for item in group]
+    language = documents[0].language
+    title = " + ".join(d.stem for d in documents) + f" (ja → {language})"
+    catalogs = [(item.shown, item.catalog) for item in group]
+    sentences = f"{sum(len(d.rows) for d in documents)} sentences"
+    if output_format in DOCUMENT_FORMATS:
+        rebuild = english_text if output_format == "document" else english_markdown
+        english = rebuild(documents[0], include_fuzzy=include_fuzzy, threshold=threshold)
+        return Output(target, english.text.encode("utf-8"),
+                      f"{english.sentences} sentences, {english.fallbacks} left in Japanese", english.fallbacks)
+    if output_format == "tmx":
+        units = sum(d.translated + (d.fuzzy if include_fuzzy else 0) for d in documents)
+        return Output(target, tmx_bytes(catalogs, target_language=language, include_fuzzy=include_fuzzy),
+                      f"{units} translation units")
+    if output_format == "xliff":
+        units = sum(d.translated + d.fuzzy + d.untranslated for d in documents)
+        return Output(target, xliff_bytes(catalogs, target_language=language), f"{units} units")
+    if output_format == "xlsx":
+        return Output(target, xlsx_bytes(documents, title), sentences)
+    if output_format == "docx":
+        return Output(target, docx_bytes(documents, title), sentences)
+    if output_format == "html":
+        return Output(target, html_text(documents, title).encode("utf-8"), sentences)
+    return Output(target, tsv_text(documents).encode("utf-8"), sentences)
+
+
+def write(config: Config, outputs: list[Output]) -> None:
+    """Write each output atomically and say so, one line per file."""
+    for output in outputs:
+        atomic_write_bytes(output.target, output.data)
+        click.echo(f"{config.relative(output.target)}: {output.detail}")
+        if output.fallbacks:
+            click.echo(f"{config.relative(output.target)}: warning: {output.fallbacks} sentences were left in "
+                       "Japanese (untranslated, or fuzzy without --include-fuzzy)", err=True)
+
+
+@click.command("export")
+@click.argument("output_format", metavar="FORMAT", type=click.Choice(list(EXTENSIONS)))
+@click.argument("catalogs", metavar="[PO]...", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write everything into this file [default: <build>/<stem>.<lang>.<ext>, one per PO file].")
+@click.option("--lang", "language", default=None,
+              help="Export the project's PO files of this language [default: all configured].")
+@click.option("--include-fuzzy", is_flag=True,
+              help="tmx: also fuzzy entries; document, markdown: use fuzzy translations instead of the Japanese.")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=DEFAULT_THRESHOLD, show_default=True,
+              help="document, markdown: refuse a PO file translated less than this percent.")
+@user_errors
+def export_command(output_format: str, catalogs: tuple[Path, ...], output: Path | None, language: str | None,
+                   include_fuzzy: bool, threshold: float) -> None:
+    """Write aligned bilingual files, CAT-tool exchange files or the English document.
+
+    FORMAT is xlsx, html, docx or tsv (Japanese beside English, for reviewers
+    and scripts), tmx or xliff (for CAT tools), or document or markdown (the
+    English document as text or Markdown). With no PO file, every PO file of
+    the project. Sentences come in the order of the source document,
+    duplicates included. Nothing is written when any PO file or source has a
+    problem.
+    """
+    config = project()
+    paths = list(catalogs) or project_catalogs(config, [language] if language else None)
+    if not paths:
+        raise YakugoError("no PO files found; run 'yakugo update' first", config.relative(config.translations))
+    loaded = load(config, paths, language)
+    write(config, plan(config, output_format, loaded, output, include_fuzzy=include_fuzzy, threshold=threshold))
