@@ -1,8 +1,8 @@
 """What the checker works with: the checks and their ids, the entries under check, and findings.
 
 A check is a small function in the style of babel's checkers. An *entry
-check* is given one :class:`Entry` and the shared :class:`Context` and yields
-:class:`Problem` objects; a *catalog check* is given every entry of the run, in
+check* is given one :class:`Entry` and returns or yields :class:`Problem`
+objects (checks that need the glossary are methods of an object built from it); a *catalog check* is given every entry of the run, in
 file and document order, because it compares entries (consistency, first use
 of an acronym). The runner turns problems into :class:`Finding` objects with
 the path, line and configured severity.
@@ -44,8 +44,11 @@ CHECKS: dict[str, Check] = {check.id: check for check in [
           "A Latin-script token of the source (ACM, F/A-18, SM-3) is missing from the translation."),
     Check("crossref-mismatch", ERROR, "A figure or section reference differs between source and translation."),
     Check("bracket-mismatch", WARNING, "Brackets or quotation marks are unbalanced in the translation."),
-    Check("double-space", WARNING, "The translation contains two spaces in a row."),
+    Check("double-space", WARNING, "The translation contains two spaces in a row, or whitespace at its start or end."),
     Check("end-punctuation", WARNING, "The translation does not end like the source (sentence stop, none for headings)."),
+    Check("invalid-suppression", WARNING,
+          "A '# yakugo: ignore' comment names an unknown check id or gives no reason after ' -- '."),
+    Check("unused-suppression", WARNING, "A '# yakugo: ignore' comment silences nothing (the problem was fixed)."),
 ]}
 
 
