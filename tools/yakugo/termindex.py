@@ -9,21 +9,22 @@ the 日米 inside it. Offsets are mapped back to the original, unfolded text.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick_rs
 
 from .glossary.model import Concept, Glossary, Term
 
 
-def fold(text: str) -> tuple[str, list[int]]:
+def fold(text: str) -> tuple[str, list[int] | None]:
     """NFKC-fold ``text``; also return, for each folded character, the index of its original character.
 
-    Folding is per character so offsets can be mapped back; a half-width
-    voicing mark (ｶﾞ) is composed with the character before it.
+    The map is None when folding changes nothing (most text), so offsets are
+    the same. Folding is per character so offsets can be mapped back; a
+    half-width voicing mark (ｶﾞ) is composed with the character before it.
     """
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
-        return text, list(range(len(text)))
+        return text, None
     folded: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
@@ -39,8 +40,7 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(folded), origin
 
 
-@dataclass(frozen=True)
-class TermMatch:
+class TermMatch(NamedTuple):
     """A glossary term found in a text: ``text[start:end]`` is what was written."""
 
     concept: Concept
@@ -55,7 +55,8 @@ class TermIndex:
 
     def __init__(self, glossary: Glossary, language: str | None = None):
         self.language = language or glossary.source_language
-        self._entries: list[list[tuple[Concept, Term]]] = []
+        # Per pattern: (concept, term, the exact NFKC text for case-sensitive terms, else None).
+        self._entries: list[list[tuple[Concept, Term, str | None]]] = []
         patterns: dict[str, int] = {}
         for concept in glossary:
             for term in concept.terms_in(self.language):
@@ -65,7 +66,8 @@ class TermIndex:
                 if key not in patterns:
                     patterns[key] = len(self._entries)
                     self._entries.append([])
-                self._entries[patterns[key]].append((concept, term))
+                exact = unicodedata.normalize("NFKC", term.text) if term.case_sensitive else None
+                self._entries[patterns[key]].append((concept, term, exact))
         self._automaton = ahocorasick_rs.AhoCorasick(
             list(patterns), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if patterns else None
 
@@ -79,10 +81,10 @@ class TermIndex:
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
         matches = []
         for number, start, end in self._automaton.find_matches_as_indexes(lowered):
-            for concept, term in self._entries[number]:
-                if term.case_sensitive and folded[start:end] != unicodedata.normalize("NFKC", term.text):
+            for concept, term, exact in self._entries[number]:
+                if exact is not None and folded[start:end] != exact:
                     continue
-                first, last = origin[start], origin[end - 1] + 1
+                first, last = (start, end) if origin is None else (origin[start], origin[end - 1] + 1)
                 matches.append(TermMatch(concept, term, first, last, text[first:last]))
                 break
         return matches
