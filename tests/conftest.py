@@ -33,6 +33,15 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def real_project(tmp_path: Path) -> Path:
+    """A copy of the repository's translation project: source, PO files, glossary, as committed."""
+    (tmp_path / "pyproject.toml").write_text(PROJECT_TOML + 'glossary = "glossary/glossary.tbx"\n', encoding="utf-8")
+    for folder in ("source_ja", "translations", "glossary"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    return tmp_path
+
+
 @pytest.fixture(scope="session")
 def msgfmt() -> str:
     """Path of GNU gettext's msgfmt; tests that need it skip when it is not installed."""

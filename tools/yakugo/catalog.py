@@ -47,7 +47,9 @@ def footnote_markers(entry: polib.POEntry) -> list[MarkerNote]:
     Checks use this to know that the digit after ``context`` is a note
     reference, not a number of the text.
     """
-    notes = []
+    notes: list[MarkerNote] = []
+    if MARKER_PREFIX not in entry.comment:
+        return notes
     for line in entry.comment.splitlines():
         match = _MARKER_RE.match(line)
         if match:

@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .checks.model import CHECKS, SEVERITIES
 from .errors import YakugoError
 
 DEFAULTS = {
@@ -15,7 +16,9 @@ DEFAULTS = {
     "glossary": "glossary/glossary.tbx",
     "build": "build",
     "source_encoding": "utf-8",
+    "check": {},
 }
+CHECK_SETTINGS = ("ignore", "severity")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ class Config:
     glossary: Path
     build: Path
     source_encoding: str = "utf-8"
+    check_ignore: tuple[str, ...] = ()           # check ids silenced project-wide (counted as suppressed)
+    check_severity: tuple[tuple[str, str], ...] = ()   # (check id, severity) overrides
 
     @property
     def templates(self) -> Path:
@@ -96,6 +101,7 @@ def _make_config(root: Path, table: dict, origin: Path | None) -> Config:
         languages = [languages]
     if not languages or not all(isinstance(x, str) and x for x in languages):
         raise YakugoError("[tool.yakugo] languages must be a list of language codes", where)
+    ignore, severity = _check_settings(settings["check"], where)
     return Config(
         root=root,
         source=root / settings["source"],
@@ -104,7 +110,26 @@ def _make_config(root: Path, table: dict, origin: Path | None) -> Config:
         glossary=root / settings["glossary"],
         build=root / settings["build"],
         source_encoding=settings["source_encoding"],
+        check_ignore=ignore,
+        check_severity=severity,
     )
+
+
+def _check_settings(table: object, where: Path) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """``[tool.yakugo.check]``: ``ignore = [ids]`` and ``severity = {id = "error"|"warning"}``."""
+    if not isinstance(table, dict) or set(table) - set(CHECK_SETTINGS):
+        raise YakugoError(f"[tool.yakugo.check] takes only {', '.join(CHECK_SETTINGS)}", where)
+    ignore = table.get("ignore", [])
+    if not isinstance(ignore, list) or not all(isinstance(x, str) for x in ignore):
+        raise YakugoError("[tool.yakugo.check] ignore must be a list of check ids", where)
+    severity = table.get("severity", {})
+    if not isinstance(severity, dict) or not all(v in SEVERITIES for v in severity.values()):
+        raise YakugoError(f"[tool.yakugo.check] severity must map check ids to one of {', '.join(SEVERITIES)}",
+                          where)
+    unknown = sorted((set(ignore) | set(severity)) - set(CHECKS))
+    if unknown:
+        raise YakugoError(f"[tool.yakugo.check] names unknown check id(s) {', '.join(unknown)}", where)
+    return tuple(ignore), tuple(sorted(severity.items()))
 
 
 def _read_toml(path: Path) -> dict:

@@ -98,6 +98,7 @@ class Finding:
     term: str | None = None
     renderings: tuple[str, ...] = ()
     suppressed: str | None = None
+    suppressed_in: str | None = None    # "source" (a comment in the PO file) or "project" ([tool.yakugo.check])
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form: always path, line, msgid, check, severity and message; the rest when set."""
@@ -110,7 +111,7 @@ class Finding:
         if self.concept:
             data.update(concept=self.concept, term=self.term, renderings=list(self.renderings))
         if self.suppressed is not None:
-            data["suppressed"] = self.suppressed
+            data.update(suppressed=self.suppressed, suppressed_in=self.suppressed_in)
         return data
 
 

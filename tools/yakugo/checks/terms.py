@@ -23,11 +23,14 @@ English ones in the msgstr with :class:`~yakugo.termmatch.EnglishTerms`.
   concept out and never needs the acronym again is fine ("U.S. Navy" without
   "(USN)"); a first use with no rendering at all is term-missing's business.
 
-Entries without a translation produce no term findings.
+Entries without a translation produce no term findings. A footnote marker
+glued to a term in the translation ("ACSA2", "Ospreys8") does not hide the term:
+digits equal to a marker recorded for the entry are read as a space.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from ..document import BODY, FOOTNOTE
@@ -37,6 +40,16 @@ from ..termmatch import EnglishTerms, NormalText, Occurrence
 from .model import Entry, Problem
 
 RUNNING_TEXT = (BODY, FOOTNOTE)
+_GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]|[).])\d+(?!\d)")
+
+
+def target_text(entry: Entry) -> NormalText:
+    """The translation ready for matching, with glued footnote markers blanked (offsets kept)."""
+    target = entry.target
+    if entry.markers:
+        markers = {str(number) for number in entry.markers}
+        target = _GLUED_DIGITS.sub(lambda m: " " * len(m.group()) if m.group() in markers else m.group(), target)
+    return NormalText(target)
 
 
 class TermChecker:
@@ -57,7 +70,7 @@ class TermChecker:
         self._acronyms[entry.source] = self._acronyms_among(found)
         if not found:
             return
-        text = NormalText(entry.target)
+        text = target_text(entry)
         for match in found:
             forbidden = self._forbidden_uses(match.concept, text, found)
             for occurrence in forbidden:
@@ -82,7 +95,7 @@ class TermChecker:
         waiting: dict[str, dict[str, tuple[Entry, TermMatch, tuple[int, int]]]] = {}   # path -> spelled out only
         for entry in entries:
             pending = waiting.setdefault(entry.path, {})
-            text = NormalText(entry.target) if entry.target and pending else None
+            text = target_text(entry) if entry.target and pending else None
             if text is not None:
                 for occurrence in self.target_terms.find(text, case_sensitive=True):
                     first = pending.pop(occurrence.concept.id, None)
@@ -104,7 +117,7 @@ class TermChecker:
                 if not entry.target:
                     continue
                 if text is None:
-                    text = NormalText(entry.target)
+                    text = target_text(entry)
                 if self.target_terms.introduced(concept, text):
                     continue
                 occurrences = self.target_terms.accepted(concept, text)

@@ -9,6 +9,8 @@ import click
 import polib
 
 from ..catalog import load_catalog
+from ..checks.model import Finding
+from ..checks.runner import Checker, Options, catalog_entries
 from ..config import Config
 from ..errors import YakugoError
 from ..export.aligned import AlignedDocument, align
@@ -52,13 +54,18 @@ class Output:
 def load(config: Config, paths: list[Path], language: str | None) -> list[Loaded]:
     """Read every PO file and the sources they refer to; errors name the file and line."""
     glossary = read_tbx(config.glossary)[0] if config.glossary.exists() else None
+    checker = Checker(glossary, Options(severity=dict(config.check_severity),
+                                        project_ignore=frozenset(config.check_ignore)))
     loaded = []
     for path in paths:
         catalog = load_catalog(path)
         shown = config.relative(path)
+        findings: dict[tuple[str, str], list[Finding]] = {}
+        for finding in checker.run([catalog_entries(catalog, shown)]).findings:
+            findings.setdefault((finding.path, finding.msgid), []).append(finding)
         target_language = catalog.metadata.get("Language") or language or config.languages[0]
         aligned = align(catalog, shown, config.root, language=target_language, glossary=glossary,
-                        source_encoding=config.source_encoding)
+                        source_encoding=config.source_encoding, findings=findings)
         loaded.append(Loaded(shown, catalog, aligned))
     return loaded
 
