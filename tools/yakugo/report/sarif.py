@@ -58,7 +58,8 @@ def _result(finding: Finding, fingerprint: str) -> dict[str, Any]:
         "properties": {key: value for key, value in finding.as_dict().items() if key not in _PLACED_FIELDS},
     })
     if finding.suppressed is not None:
-        sarif_result["suppressions"] = [{"kind": "inSource", "justification": finding.suppressed}]
+        kind = "external" if finding.suppressed_in == "project" else "inSource"
+        sarif_result["suppressions"] = [{"kind": kind, "justification": finding.suppressed}]
     return sarif_result
 
 
