@@ -9,7 +9,7 @@ import click
 import polib
 
 from ..catalog import load_catalog
-from ..checks.model import Finding
+from ..checks.model import Finding, Result
 from ..checks.runner import Checker, Options, catalog_entries
 from ..config import Config
 from ..errors import YakugoError
@@ -39,6 +39,7 @@ class Loaded:
     shown: str
     catalog: polib.POFile
     aligned: AlignedDocument
+    result: Result              # what yakugo check finds in it
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,13 @@ def load(config: Config, paths: list[Path], language: str | None) -> list[Loaded
         catalog = load_catalog(path)
         shown = config.relative(path)
         findings: dict[tuple[str, str], list[Finding]] = {}
-        for finding in checker.run([catalog_entries(catalog, shown)]).findings:
+        result = checker.run([catalog_entries(catalog, shown)])
+        for finding in result.findings:
             findings.setdefault((finding.path, finding.msgid), []).append(finding)
         target_language = catalog.metadata.get("Language") or language or config.languages[0]
         aligned = align(catalog, shown, config.root, language=target_language, glossary=glossary,
                         source_encoding=config.source_encoding, findings=findings)
-        loaded.append(Loaded(shown, catalog, aligned))
+        loaded.append(Loaded(shown, catalog, aligned, result))
     return loaded
 
 

@@ -15,6 +15,7 @@ from ..glossary.exchange import save_any
 from ..glossary.tbx import read_tbx
 from ..glossary.validate import validate_glossary
 from ..project import Outcome, extract, project_catalogs, update
+from ..report.text import summary_line
 from ..stats import Stats, catalog_stats, total
 from .common import project, user_errors
 from .export import DOCUMENT_FORMATS, EXTENSIONS, default_target, load, plan, write
@@ -118,6 +119,8 @@ def build_command() -> None:
                 ready.append(item)
         outputs.extend(plan(config, output_format, ready))
     write(config, outputs)
+    for item in loaded:
+        click.echo(f"check: {item.shown}: {summary_line(item.result.summary)}")
     results = [catalog_stats(item.catalog, item.shown) for item in loaded]
     click.echo("progress:")
     click.echo(_stats_table(results, total(results)))
