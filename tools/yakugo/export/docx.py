@@ -22,7 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from . import reproducible_zip
+from ..ooxml import reproducible_zip
 from .aligned import (FUZZY, NOT_XML, TERM, TRANSLATED, UNTRANSLATED, AlignedDocument, Highlight, Row,
                       latest_revision, reject_characters, runs)
 

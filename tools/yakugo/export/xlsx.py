@@ -16,10 +16,8 @@ input gives the same bytes.
 
 from __future__ import annotations
 
-import io
 import math
 import unicodedata
-import zipfile
 from collections.abc import Sequence
 
 from openpyxl import Workbook
@@ -30,12 +28,20 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from ..errors import YakugoError
-from . import reproducible_zip
-from .aligned import (FUZZY, TERM, UNTRANSLATED, AlignedDocument, Highlight, Row, latest_revision,
-                      reject_characters, runs)
+from ..ooxml import workbook_bytes
+from .aligned import (
+    FUZZY,
+    TERM,
+    UNTRANSLATED,
+    AlignedDocument,
+    Highlight,
+    Row,
+    latest_revision,
+    reject_characters,
+    runs,
+)
 
 SHEET = "Aligned"
 # Wrapped columns and their widths; the "File" column follows them, as wide as the longest name.
@@ -73,7 +79,6 @@ def xlsx_bytes(documents: Sequence[AlignedDocument], title: str) -> bytes:
     moment = latest_revision(documents).replace(tzinfo=None)
     workbook.properties.title = title
     workbook.properties.creator = "yakugo"
-    workbook.properties.created = workbook.properties.modified = moment
     sheet = workbook.create_sheet(SHEET)
     _set_up_sheet(sheet, rows, title)
     sheet.append([_cell(sheet, header, font=_HEADER_FONT, fill=_HEADER_FILL)
@@ -83,11 +88,7 @@ def xlsx_bytes(documents: Sequence[AlignedDocument], title: str) -> bytes:
         # Excel and LibreOffice keep the default height for wrapped rows written by openpyxl: set it.
         sheet.row_dimensions[number].height = _height([str(cell.value or "") for cell in cells[:len(COLUMNS)]])
         sheet.append(cells)
-    buffer = io.BytesIO()
-    # ExcelWriter directly: Workbook.save would stamp the modified date with the current time.
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).save()
-    return reproducible_zip(buffer.getvalue(), moment)
+    return workbook_bytes(workbook, moment)
 
 
 def _set_up_sheet(sheet, rows: list[Row], title: str) -> None:

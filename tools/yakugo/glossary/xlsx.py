@@ -36,9 +36,20 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..errors import YakugoError
 from ..fileio import atomic_write_bytes
-from .exchange import (COLUMNS, DETAILS_COLUMN, HEADERS, ID_COLUMN, POS_COLUMN, Problems, SheetRow,
-                       concept_to_row, map_headers, read_limited,
-                       rows_to_glossary)
+from ..ooxml import workbook_bytes
+from .exchange import (
+    COLUMNS,
+    DETAILS_COLUMN,
+    HEADERS,
+    ID_COLUMN,
+    POS_COLUMN,
+    Problems,
+    SheetRow,
+    concept_to_row,
+    map_headers,
+    read_limited,
+    rows_to_glossary,
+)
 from .model import PARTS_OF_SPEECH, Glossary
 
 GLOSSARY_SHEET = "Glossary"
@@ -83,9 +94,7 @@ def xlsx_bytes(glossary: Glossary, *, source_name: str, exported_at: str) -> byt
     workbook.properties.creator = "yakugo"
     _write_glossary_sheet(workbook.create_sheet(GLOSSARY_SHEET), rows, glossary)
     _write_about_sheet(workbook.create_sheet(ABOUT_SHEET), glossary, source_name, exported_at)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)   # the About sheet says when; the package carries no clock time
 
 
 def _write_glossary_sheet(sheet, rows: list[dict[str, str]], glossary: Glossary) -> None:

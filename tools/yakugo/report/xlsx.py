@@ -14,10 +14,7 @@ gives the same bytes.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from copy import copy
-from datetime import datetime
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -25,10 +22,10 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.writer.excel import ExcelWriter
 
 from ..checks.model import ERROR, WARNING, Finding, Result
 from ..glossary.xlsx import EXCEL_CELL_LIMIT, display_width
+from ..ooxml import workbook_bytes
 from .sanitize import xml_safe
 from .spans import split_at_span
 from .text import summary_line
@@ -40,7 +37,6 @@ COLUMNS = (("File", None), ("Line", 7), ("Severity", 10), ("Check", 24), ("Japan
            ("Message", 50), ("Concept", 20), ("Source term", 20), ("Accepted renderings", 36), ("Suppressed", 30))
 HEADERS = tuple(header for header, _ in COLUMNS)
 LINE_HEIGHT, MAX_ROW_HEIGHT = 15, 409  # points: one line of 11-point text, and Excel's limit
-FIXED_TIME = datetime(1980, 1, 1)  # the earliest date a zip member can carry
 
 _WRAP = Alignment(wrap_text=True, vertical="top")
 # Fonts name the workbook default: a font without a name is shown in a serif face by LibreOffice.
@@ -54,10 +50,9 @@ def render_xlsx(result: Result, *, tool_version: str) -> bytes:
     workbook = Workbook(write_only=True)
     workbook.properties.creator = "yakugo"
     workbook.properties.title = "yakugo check report"
-    workbook.properties.created = workbook.properties.modified = FIXED_TIME
     _write_findings(workbook.create_sheet(FINDINGS_SHEET), [*result.findings, *result.suppressed])
     _write_summary(workbook.create_sheet(SUMMARY_SHEET), result, tool_version)
-    return _with_fixed_dates(_saved(workbook))
+    return workbook_bytes(workbook)
 
 
 def _write_findings(sheet, findings: list[Finding]) -> None:
@@ -158,21 +153,3 @@ class _Cells:
         if not any(isinstance(run, TextBlock) for run in runs):
             return self.text(text)
         return self._cell(CellRichText(runs), self.plain)
-
-
-def _saved(workbook: Workbook) -> bytes:
-    """The workbook as openpyxl writes it, without its save() stamping the modification time with now."""
-    buffer = io.BytesIO()
-    ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
-    return buffer.getvalue()
-
-
-def _with_fixed_dates(data: bytes) -> bytes:
-    """The same zip archive with every member dated FIXED_TIME (zipfile dates members with the clock)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for member in source.infolist():
-            info = zipfile.ZipInfo(member.filename, date_time=FIXED_TIME.timetuple()[:6])
-            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
-            target.writestr(info, source.read(member))
-    return buffer.getvalue()

@@ -7,22 +7,18 @@ report: no dates or zip timestamps of the moment of writing.
 
 from __future__ import annotations
 
-import io
-import zipfile
-from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.writer.excel import ExcelWriter
 
 from ..fileio import atomic_write_bytes
+from ..ooxml import workbook_bytes
 from .report import summary_lines, text_columns
 from .scorer import ScoreReport
 
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest zip timestamp: stands for "no date"
 _HEADER_FONT, _HEADER_FILL = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _SCORE_FORMAT = "0.00"
@@ -35,28 +31,10 @@ def write_xlsx(report: ScoreReport, path: Path | str) -> None:
 def xlsx_bytes(report: ScoreReport) -> bytes:
     workbook = Workbook()
     workbook.properties.creator = "yakugo"
-    workbook.properties.created = workbook.properties.modified = datetime(*_FIXED_TIME)
     _segments_sheet(workbook.active, report)
     _scores_sheet(workbook.create_sheet("Scores"), report)
     _unpaired_sheet(workbook.create_sheet("Unpaired"), report)
-    buffer = io.BytesIO()
-    with _FixedTimeZip(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).save()  # not Workbook.save, which stamps the current time
-    return buffer.getvalue()
-
-
-class _FixedTimeZip(zipfile.ZipFile):
-    """A zip archive whose members all carry _FIXED_TIME instead of the time they were written."""
-
-    def writestr(self, name, data, *args, **kwargs):
-        if isinstance(name, str):
-            name = zipfile.ZipInfo(name, _FIXED_TIME)
-            name.compress_type = zipfile.ZIP_DEFLATED
-        super().writestr(name, data, *args, **kwargs)
-
-    def write(self, filename, arcname=None, *args, **kwargs):
-        # openpyxl writes worksheets through temporary files, whose modification time would end up here
-        self.writestr(arcname or Path(filename).name, Path(filename).read_bytes())
+    return workbook_bytes(workbook)
 
 
 def _segments_sheet(sheet, report: ScoreReport) -> None:
