@@ -545,3 +545,10 @@ def test_load_and_save_dispatch_on_extension(tmp_path):
         load_any(tmp_path / "g.xls")
     with pytest.raises(YakugoError, match="unknown glossary format"):
         save_any(glossary, tmp_path / "g.json")
+
+
+def test_the_workbook_bytes_do_not_depend_on_the_clock(monkeypatch):
+    glossary = Glossary(concepts=[Concept(id="c1", terms=[Term("同盟", "ja"), Term("alliance", "en")])])
+    first = xlsx.xlsx_bytes(glossary, source_name="g.tbx", exported_at="2026-11-28 00:00+0000")
+    monkeypatch.setattr(time, "time", lambda: 2_000_000_000.0)   # zipfile and openpyxl read the clock
+    assert xlsx.xlsx_bytes(glossary, source_name="g.tbx", exported_at="2026-11-28 00:00+0000") == first
