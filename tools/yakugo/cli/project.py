@@ -11,6 +11,7 @@ from ..catalog import load_catalog, now_stamp
 from ..config import Config
 from ..errors import YakugoError
 from ..export.document import DEFAULT_THRESHOLD
+from ..export.outputs import DOCUMENT_FORMATS, EXTENSIONS, default_target, load, plan
 from ..glossary.exchange import save_any
 from ..glossary.tbx import read_tbx
 from ..glossary.validate import validate_glossary
@@ -18,7 +19,7 @@ from ..project import Outcome, extract, project_catalogs, update
 from ..report.text import summary_line
 from ..stats import Stats, catalog_stats, total
 from .common import project, user_errors
-from .export import DOCUMENT_FORMATS, EXTENSIONS, default_target, load, plan, write
+from .export import write
 
 
 def _show(outcomes: list[Outcome], config: Config) -> None:
