@@ -10,10 +10,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import polib
-
-from ..catalog import block_roles, footnote_markers, load_catalog
 from ..glossary.model import Glossary
+from ..poreader import read_po_entries
 from . import consistency, numbers, text
 from .model import CHECKS, Entry, Finding, Problem, Result, Summary
 from .status import check_status
@@ -40,30 +38,7 @@ class Options:
 
 def read_entries(path: Path, shown: str) -> list[Entry]:
     """The entries of one PO file (header and obsolete entries left out), in file order."""
-    return catalog_entries(load_catalog(path), shown)
-
-
-def catalog_entries(catalog: polib.POFile, shown: str) -> list[Entry]:
-    """The entries of a catalog read from ``catalog.fpath``, ready to check."""
-    lines = Path(catalog.fpath).read_text(encoding="utf-8-sig").split("\n")
-    live = [item for item in catalog if not item.obsolete and item.msgid]
-    return [_entry(item, index, shown, lines) for index, item in enumerate(live)]
-
-
-def _entry(item: polib.POEntry, index: int, shown: str, lines: list[str]) -> Entry:
-    return Entry(
-        path=shown, line=_msgid_line(item.linenum, lines), source=item.msgid, target=item.msgstr,
-        fuzzy="fuzzy" in item.flags, roles=tuple(block_roles(item)),
-        markers=tuple(note.number for note in footnote_markers(item)), comment=item.tcomment or "",
-        occurrences=tuple(item.occurrences), index=index)
-
-
-def _msgid_line(start: int, lines: list[str]) -> int:
-    """polib gives the line where the entry starts (its comments); people want the msgid line."""
-    for number in range(max(start - 1, 0), min(len(lines), start + 1000)):
-        if lines[number].startswith("msgid "):
-            return number + 1
-    return start
+    return read_po_entries(path, shown)
 
 
 class Checker:

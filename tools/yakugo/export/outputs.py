@@ -13,10 +13,11 @@ import polib
 
 from ..catalog import load_catalog
 from ..checks.model import Finding, Result
-from ..checks.runner import Checker, Options, catalog_entries
+from ..checks.runner import Checker, Options
 from ..config import Config
 from ..errors import YakugoError
 from ..glossary.tbx import read_tbx
+from ..poreader import catalog_entries
 from .aligned import AlignedDocument, align
 from .document import DEFAULT_THRESHOLD, english_markdown, english_text
 from .docx import docx_bytes
