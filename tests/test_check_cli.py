@@ -184,3 +184,11 @@ def test_list_checks_names_every_id(run):
     for check_id in ("term-missing", "term-forbidden", "number-mismatch", "source-text-in-target",
                      "untranslated", "fuzzy", "inconsistent-translation", "inconsistent-source"):
         assert check_id in output
+
+
+def test_progress_reports_add_up_to_the_entries_checked(real_project):
+    from yakugo.checks.runner import Checker, read_entries
+    entries = read_entries(real_project / PO, PO)
+    calls = []
+    Checker(None).run([entries * 9, entries], progress=calls.append)   # 1,116 + 124 entries
+    assert sum(calls) == 10 * len(entries) and calls[0] == 1000

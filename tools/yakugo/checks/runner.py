@@ -22,6 +22,7 @@ EntryCheck = Callable[[Entry], Iterable[Problem]]
 CatalogCheck = Callable[[Sequence[Entry]], Iterable[tuple[Entry, Problem]]]
 
 PROJECT_IGNORE_REASON = "ignored project-wide in [tool.yakugo.check]"
+PROGRESS_STEP = 1000   # entries between progress reports
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,9 @@ class Checker:
         raw: dict[int, list[Problem]] = {}
         everything: list[Entry] = []
         for entries in files:
-            for entry in entries:
+            for number, entry in enumerate(entries, 1):
+                if progress and number % PROGRESS_STEP == 0:
+                    progress(PROGRESS_STEP)
                 everything.append(entry)
                 found = raw.setdefault(id(entry), [])
                 if entry.target:
@@ -80,7 +83,7 @@ class Checker:
                     found.extend(check_status(entry))
                     found.extend(numbers.check_numbers(entry))
             if progress:
-                progress(len(entries))
+                progress(len(entries) % PROGRESS_STEP)
         for check in self.catalog_checks:
             for entry, problem in check(everything):
                 raw[id(entry)].append(problem)
