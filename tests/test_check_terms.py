@@ -6,15 +6,18 @@ are the good ones with one deliberate mistake each.
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 import polib
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
-from yakugo.catalog import block_roles
+from yakugo.catalog import block_roles, footnote_markers
 from yakugo.checks.model import CHECKS, Entry
-from yakugo.checks.terms import TermChecker
+from yakugo.checks.terms import TermChecker, target_text
 from yakugo.glossary.model import Concept, Glossary, Term
 from yakugo.glossary.tbx import read_tbx
 
@@ -30,7 +33,7 @@ def entry(prefix: str, target: str, path: str = PO_PATH) -> Entry:
     assert len(found) == 1, prefix
     po = found[0]
     return Entry(path=path, line=po.linenum, source=po.msgid, target=target, roles=tuple(block_roles(po)),
-                 index=CATALOG.index(po))
+                 markers=tuple(note.number for note in footnote_markers(po)), index=CATALOG.index(po))
 
 
 def findings(item: Entry) -> list[tuple[str, str, str]]:
@@ -445,6 +448,19 @@ def test_first_use_finds_the_same_after_check_has_seen_the_entries():
     assert sorted(concept for _, _, concept, _ in alone) == ["c001-acm", "c013-sdf"]
 
 
+@pytest.mark.parametrize("written", ["\uff33\uff24\uff26", '"SDF"', "SDF4"])
+def test_a_later_acronym_is_found_however_it_is_written(written):
+    # full width, in quotation marks, glued to a footnote marker (the entry is given marker 4 here)
+    first = entry("同メカニズムでは、図表II-4-2-3", good("同メカニズムでは、図表II-4-2-3").replace(
+        "Self-Defense Forces (SDF)", "Self-Defense Forces"))
+    later = dataclasses.replace(entry("例えば、国内で大規模災害", good("例えば、国内で大規模災害").replace("SDF", written)),
+                                markers=(4,))
+    assert [(e.line, p.concept) for e, p in TermChecker(GLOSSARY).first_use([first, later])] == [
+        (first.line, "c013-sdf")]
+    spaced = dataclasses.replace(later, target=later.target.replace(written, "S D F"))
+    assert list(TermChecker(GLOSSARY).first_use([first, spaced])) == []
+
+
 def test_first_use_is_a_warning_and_the_term_checks_are_errors():
     assert CHECKS["abbreviation-first-use"].severity == "warning"
     assert CHECKS["term-missing"].severity == CHECKS["term-forbidden"].severity == "error"
@@ -494,3 +510,34 @@ def test_every_forbidden_term_of_the_glossary_is_reported_where_its_concept_is_i
             problems = [(p.check, p.concept, target[slice(*p.target_span)])
                         for p in CHECKER.check(Entry("x.po", 1, source, target))]
             assert problems == [("term-forbidden", concept.id, term.text)], (concept.id, term.text)
+
+
+# -- footnote markers glued to terms in the translation
+
+ACSA = "日米が協力する機会の増加に伴い"
+
+
+def test_a_footnote_marker_glued_to_a_term_does_not_hide_it():
+    target = ("As opportunities for Japan-U.S. cooperation have increased, cooperation between the two countries has "
+              "also steadily progressed in logistics support under the Japan-U.S. Acquisition and Cross-Servicing "
+              "Agreement2, which was concluded in 1996 and amended in 1999 and 2004.")
+    item = entry(ACSA, target)
+    assert item.markers == (2,)
+    assert target_text(item).text == target.replace("Agreement2", "Agreement ")   # 1996 and 2004 stay
+    assert findings(item) == []
+    unmarked = dataclasses.replace(item, markers=())
+    assert [f[:2] for f in findings(unmarked)] == [("term-missing", "c039-acsa")]
+
+
+def _blank_by_regex(text: str, markers: set[str]) -> str:
+    """The rule as one regular expression: a whole number right after a letter, ")" or "." that is a marker."""
+    return re.sub(r"(?<=[^\W\d_]|[).])\d+(?!\d)", lambda m: " " * len(m.group()) if m.group() in markers else m.group(),
+                  text)
+
+
+@given(st.lists(st.sampled_from(["a", "Z", "2", "12", "21", ")", ".", "_", " ", "-", "\uff12", "\u2460", "\u00e9"]),
+                max_size=20).map("".join),
+       st.sets(st.integers(1, 21), min_size=1, max_size=3))
+def test_glued_markers_are_blanked_as_the_regular_expression_says(text, markers):
+    item = Entry(PO_PATH, 1, "源", text, markers=tuple(markers))
+    assert target_text(item).original == _blank_by_regex(text, {str(number) for number in markers})

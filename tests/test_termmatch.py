@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import REPO
 from yakugo.glossary.model import Concept, Glossary, Term
 from yakugo.glossary.tbx import read_tbx
-from yakugo.termmatch import HYPHENS, EnglishTerms, NormalText, term_forms
+from yakugo.termmatch import HYPHENS, EnglishTerms, NormalText, _noun_forms, term_forms
 
 GLOSSARY = read_tbx(REPO / "glossary" / "glossary.tbx")[0]
 CONCEPTS = GLOSSARY.by_id()
@@ -276,3 +275,108 @@ def test_offsets_map_every_normalised_character_back_to_its_original(text):
         assert previous <= (start, end) and 0 <= start < end <= len(text)
         assert char in NormalText(text[start:end]).text or char == " "
         previous = (start, end)
+
+
+# -- fast paths give what the general paths give
+
+ASCII_PIECES = ["a", "B", "x", "1", "-", ".", "'", ",", " ", "  ", "\t", "\n", '"', ", and ", ", or ", "and", "U.S."]
+
+
+@given(st.lists(st.one_of(st.sampled_from(ASCII_PIECES), st.characters(max_codepoint=127)), max_size=25).map("".join))
+def test_ascii_text_is_normalised_as_any_other_text(text):
+    # "é" sends the text down the general path (NFKC check, str.translate, every kind of quotation mark)
+    fast, general = NormalText(text), NormalText(text + "é")
+    assert general.text == fast.text + "é" and general.lower == fast.lower + "é"
+    assert [general.span(i, i + 1) for i in range(len(fast.text))] == [fast.span(i, i + 1)
+                                                                      for i in range(len(fast.text))]
+
+
+@given(st.lists(st.sampled_from(ASCII_PIECES), max_size=25).map("".join))
+def test_each_character_of_a_normal_ascii_text_comes_from_one_of_the_original(text):
+    normal = NormalText(text)
+    spans = [normal.span(i, i + 1) for i in range(len(normal.text))]
+    assert all(end == start + 1 for start, end in spans)
+    assert all(text[start] == char or (char == " " and text[start].isspace())
+               for (start, _), char in zip(spans, normal.text))
+    starts = [start for start, _ in spans]
+    assert starts == sorted(set(starts))
+    dropped = set(range(len(text))) - set(starts)
+    assert all(text[index] in '",' or text[index].isspace() for index in dropped)
+
+
+ABBREVIATED = [c for c in GLOSSARY if any(t.accepted and t.case_sensitive for t in c.terms_in("en"))]
+ABBREVIATIONS = sorted({t.text for c in ABBREVIATED for t in c.accepted("en") if t.case_sensitive})
+
+
+@st.composite
+def abbreviation_texts(draw, concepts):
+    """Translation-like text full of acronyms (mostly of ``concepts``), some written in ways normalisation undoes."""
+    theirs = sorted({t.text for c in concepts for t in c.accepted("en") if t.case_sensitive})
+    pieces = []
+    for _ in range(draw(st.integers(0, 10))):
+        kind = draw(st.sampled_from(["acronym", "plural", "quoted", "split", "wide", "filler", "punctuation"]))
+        acronym = draw(st.sampled_from(theirs if draw(st.booleans()) else ABBREVIATIONS))
+        if kind == "acronym":
+            pieces.append(acronym)
+        elif kind == "plural":
+            pieces.append(acronym + "s")
+        elif kind == "quoted":
+            pieces.append(f'"{acronym}"')
+        elif kind == "split":   # a quotation mark inside: dropped, so the acronym is whole again
+            at = draw(st.integers(1, max(1, len(acronym) - 1)))
+            pieces.append(f'{acronym[:at]}"{acronym[at:]}')
+        elif kind == "wide":
+            pieces.append("".join(WIDE.get(char, char) for char in acronym))
+        elif kind == "filler":
+            pieces.append(draw(st.sampled_from(FILLER)))
+        else:
+            pieces.append(draw(st.sampled_from([" ", "  ", ", and ", "\t", "-", "2", "(", ")"])))
+    return "".join(pieces)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ABBREVIATED), min_size=1, max_size=8, unique_by=lambda c: c.id).flatmap(
+           lambda concepts: st.tuples(st.just(concepts), abbreviation_texts(concepts))),
+       st.randoms(use_true_random=False))
+def test_the_abbreviation_search_finds_what_the_whole_glossary_finds(concepts_and_text, rnd):
+    concepts, text = concepts_and_text
+    search = TERMS.abbreviations(concepts)
+    ids = {c.id for c in concepts}
+    normal = NormalText(text)
+    expected = [o for o in TERMS.find(normal, case_sensitive=True) if o.concept.id in ids]
+    assert search.find(normal) == expected
+    # its quick test never rules out a text in which a form is, even with digits made spaces (footnote markers)
+    blanked = "".join(" " if char.isdigit() and rnd.random() < 0.5 else char for char in text)
+    if expected or search.find(NormalText(blanked)):
+        assert search.may_occur(text)
+
+
+def test_an_acronym_of_several_concepts_is_reported_for_each_in_glossary_order():
+    mod = Term("MOD", "en", "admitted", "acronym")
+    defense = Concept("mod-defense", terms=[Term("Ministry of Defense", "en"), mod])
+    operations = Concept("mod-operations", terms=[Term("Marine Operations Division", "en"), mod])
+    terms = EnglishTerms(Glossary([defense, operations]))
+    text = NormalText("the MOD and the MODs")
+    found = [(o.concept.id, o.start) for o in terms.abbreviations([operations, defense]).find(text)]
+    assert found == [(o.concept.id, o.start) for o in terms.find(text, case_sensitive=True)] == [
+        ("mod-defense", 4), ("mod-operations", 4), ("mod-defense", 16), ("mod-operations", 16)]
+
+
+def test_the_quick_test_rules_out_texts_without_the_letters_of_any_form():
+    search = TERMS.abbreviations([CONCEPTS["c001-acm"], CONCEPTS["c013-sdf"]])
+    assert not search.may_occur("the Alliance Coordination Mechanism and the Self-Defense Forces")
+    assert not search.may_occur("the AC M and the SD F")
+    assert search.may_occur('the "A"CM')                        # a dropped quotation mark inside
+    assert search.may_occur("the \uff21\uff23\uff2d")           # full width: not ASCII, always searched
+    assert [o.term.text for o in search.find(NormalText('the "A"CM and the \uff33\uff24\uff26'))] == ["ACM", "SDF"]
+
+
+# -- noun forms come from lemminflect
+
+def test_noun_forms_of_hand_checked_words():
+    assert "mechanisms" in _noun_forms("mechanism", True)
+    assert _noun_forms("guidelines", True) == ()                      # a name in the plural stays as it is
+    assert set(_noun_forms("exercise", False)) == {"exercise", "exercises"}
+    assert set(_noun_forms("capabilities", False)) == {"capability", "capabilities"}
+    assert set(_noun_forms("contingency", False)) == {"contingency", "contingencies"}
+    assert _noun_forms("seamless", False) == ()                        # not a noun

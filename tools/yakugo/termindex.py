@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
+from .gcpause import gc_paused
 from .glossary.model import Concept, Glossary, Term
 
 
@@ -58,16 +59,17 @@ class TermIndex:
         # Per pattern: (concept, term, the exact NFKC text for case-sensitive terms, else None).
         self._entries: list[list[tuple[Concept, Term, str | None]]] = []
         patterns: dict[str, int] = {}
-        for concept in glossary:
-            for term in concept.terms_in(self.language):
-                key = _key(term)
-                if not key:
-                    continue
-                if key not in patterns:
-                    patterns[key] = len(self._entries)
-                    self._entries.append([])
-                exact = unicodedata.normalize("NFKC", term.text) if term.case_sensitive else None
-                self._entries[patterns[key]].append((concept, term, exact))
+        with gc_paused():
+            for concept in glossary:
+                for term in concept.terms_in(self.language):
+                    key = _key(term)
+                    if not key:
+                        continue
+                    if key not in patterns:
+                        patterns[key] = len(self._entries)
+                        self._entries.append([])
+                    exact = unicodedata.normalize("NFKC", term.text) if term.case_sensitive else None
+                    self._entries[patterns[key]].append((concept, term, exact))
         self._automaton = ahocorasick_rs.AhoCorasick(
             list(patterns), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if patterns else None
 

@@ -32,7 +32,7 @@ import itertools
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from string import ascii_letters, ascii_uppercase, digits
@@ -47,11 +47,15 @@ from .termindex import fold
 HYPHENS = "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
 _SPACES = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
 _SEPARATORS = str.maketrans({**dict.fromkeys(HYPHENS, "-"), **dict.fromkeys(_SPACES, " ")})
+_ASCII_SPACES = "".join(space for space in _SPACES if space.isascii()).encode()
+_ASCII_SEPARATORS = bytes.maketrans(_ASCII_SPACES, b" " * len(_ASCII_SPACES))   # for ASCII text: only spaces change
 _QUOTES = '"\u201c\u201d\u201e\u201f'
 # Dropped before matching, each as (what to look for, offset of the dropped character in it):
 # the second and later spaces of a run, a serial comma, double quotation marks.
 _DROPPED = (("  ", 1), (", and ", 0), (", or ", 0), *((quote, 0) for quote in _QUOTES))
+_ASCII_DROPPED = tuple((needle, offset) for needle, offset in _DROPPED if needle.isascii())
 _CODE_ENDINGS = frozenset(ascii_uppercase + digits)
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
 _COORDINATION = re.compile(r",? (?:and|or) |, ")
 _FEW_WORDS = re.compile(r"[^\W_][\w./-]*(?:(?:,? (?:and|or) |, | )[^\W_][\w./-]*){0,3}")
 
@@ -59,37 +63,33 @@ _FEW_WORDS = re.compile(r"[^\W_][\w./-]*(?:(?:,? (?:and|or) |, | )[^\W_][\w./-]*
 class NormalText:
     """A text as terms are matched in it; offsets in ``text`` and ``lower`` map back with :meth:`span`."""
 
-    __slots__ = ("_origin", "_sources", "_starts", "lower", "original", "text")
+    __slots__ = ("_origin", "_shifts", "lower", "original", "text")
 
     def __init__(self, original: str):
         self.original = original
         text, self._origin = original, None
-        if not (text.isascii() and text.isprintable()):
-            if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        ascii_text = text.isascii()
+        if ascii_text:   # most translations: bytes.translate is ten times faster than str.translate
+            text = text.encode().translate(_ASCII_SEPARATORS).decode()
+        else:
+            if not unicodedata.is_normalized("NFKC", text):
                 text, self._origin = fold(text)
             text = text.translate(_SEPARATORS)
-        self._starts: list[int] | None = None   # start of each kept piece in ``text``...
-        self._sources: list[int] = []            # ...and where that piece starts before dropping
-        dropped = [at + offset for needle, offset in _DROPPED if needle in text for at in _positions(text, needle)]
+        dropped: list[int] = []
+        for needle, offset in _ASCII_DROPPED if ascii_text else _DROPPED:
+            if needle in text:
+                dropped.extend(at + offset for at in _positions(text, needle))
+        # for each dropped character, in order: its index less the number dropped before it
+        self._shifts: list[int] = []
         if dropped:
-            text = self._drop(text, sorted(set(dropped)))
+            dropped = sorted(set(dropped))
+            self._shifts = [index - number for number, index in enumerate(dropped)]
+            text = "".join([text[after + 1:before] for after, before in zip([-1, *dropped], [*dropped, len(text)])])
         self.text = text
         lower = text.lower()
         if len(lower) != len(text):   # a rare character whose lower case is longer: keep offsets
             lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         self.lower = lower
-
-    def _drop(self, text: str, dropped: list[int]) -> str:
-        pieces, starts, length, position = [], [], 0, 0
-        for index in [*dropped, len(text)]:
-            if index > position:
-                starts.append(length)
-                self._sources.append(position)
-                pieces.append(text[position:index])
-                length += index - position
-            position = index + 1
-        self._starts = starts
-        return "".join(pieces)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The offsets in ``original`` of ``text[start:end]``."""
@@ -99,10 +99,7 @@ class NormalText:
         return first, last
 
     def _before_dropping(self, index: int) -> int:
-        if self._starts is None:
-            return index
-        piece = bisect_right(self._starts, index) - 1
-        return self._sources[piece] + index - self._starts[piece]
+        return index + bisect_right(self._shifts, index)
 
 
 def _positions(text: str, needle: str) -> list[int]:
@@ -145,14 +142,18 @@ def _inflected(written: str) -> tuple[str, ...]:
 @cache
 def _noun_forms(word: str, name: bool) -> tuple[str, ...]:
     """Plurals of a name's last word; every noun form of a common noun's lemma (both lower case)."""
-    import lemminflect  # loading its tables takes 0.3 s: only when a term needs them
+    import lemminflect  # loading its tables takes about half a second: only when a term needs them
 
     if name:
-        return lemminflect.getAllInflections(word, upos="NOUN").get("NNS", ())
-    lemmas = lemminflect.getAllLemmas(word, upos="NOUN").get("NOUN", ())
+        return _lower(lemminflect.getAllInflections(word, upos="NOUN").get("NNS", ()))
+    lemmas = _lower(lemminflect.getAllLemmas(word, upos="NOUN").get("NOUN", ()))
     return tuple(dict.fromkeys(form for lemma in lemmas
                                for forms in lemminflect.getAllInflections(lemma, upos="NOUN").values()
-                               for form in forms))
+                               for form in _lower(forms)))
+
+
+def _lower(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word.lower() for word in words)
 
 
 class Occurrence(NamedTuple):
@@ -167,11 +168,11 @@ class Occurrence(NamedTuple):
 Form = tuple[str, Term, bool]   # a normalised written form, its term, and whether it is case-sensitive
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _ConceptForms:
     accepted: tuple[Form, ...]
     forbidden: tuple[Form, ...]
-    abbreviations: tuple[str, ...]     # accepted acronyms and abbreviations, as written in "Full Form (ABBR)"
+    abbreviations: tuple[Form, ...]    # the accepted acronyms and abbreviations among ``accepted``
     elisions: tuple[tuple[str, str, Term], ...]   # accepted forms split at a space: (first words, last words, term)
     acronym: bool                      # has an accepted abbreviation and an accepted full form
 
@@ -189,19 +190,37 @@ class EnglishTerms:
         self.language = language or glossary.target_language
         self._glossary = glossary
         self._forms: dict[str, _ConceptForms] = {}
-        self._automata: dict[bool, tuple[ahocorasick_rs.AhoCorasick | None, list[list[tuple[Concept, Term]]]]] = {}
+        self._automata: dict[bool, TermAutomaton] = {}
+        self._glossary_order: dict[str, int] | None = None
 
     def occurs(self, concept: Concept, text: NormalText) -> bool:
         """Whether an accepted term of ``concept`` occurs in ``text`` (stops at the first)."""
-        return next(_found(self._concept_forms(concept).accepted, text), None) is not None
+        for form, _, case_sensitive in self._concept_forms(concept).accepted:
+            haystack = text.text if case_sensitive else text.lower
+            start = haystack.find(form)
+            while start != -1:
+                if bounded(haystack, start, start + len(form)):
+                    return True
+                start = haystack.find(form, start + 1)
+        return False
 
     def accepted(self, concept: Concept, text: NormalText) -> list[Occurrence]:
         """Every occurrence of an accepted term of ``concept`` in ``text``."""
-        return [Occurrence(concept, *found) for found in _found(self._concept_forms(concept).accepted, text)]
+        return _found(concept, self._concept_forms(concept).accepted, text)
 
     def forbidden(self, concept: Concept, text: NormalText) -> list[Occurrence]:
         """Every occurrence of a forbidden (deprecated) term of ``concept`` in ``text``."""
-        return [Occurrence(concept, *found) for found in _found(self._concept_forms(concept).forbidden, text)]
+        return _found(concept, self._concept_forms(concept).forbidden, text)
+
+    def abbreviations(self, concepts: Iterable[Concept]) -> AbbreviationSearch:
+        """The accepted acronyms and abbreviations of ``concepts`` alone, to find like ``find(text, True)`` does."""
+        forms = [(concept, form, term) for concept in concepts
+                 for form, term, _ in self._concept_forms(concept).abbreviations]
+        if len({form for _, form, _ in forms}) < len(forms):   # a form of several terms: glossary order, as find
+            if self._glossary_order is None:
+                self._glossary_order = {concept.id: number for number, concept in enumerate(self._glossary)}
+            forms.sort(key=lambda form: self._glossary_order[form[0].id])
+        return AbbreviationSearch(forms)
 
     def elided(self, concept: Concept, text: NormalText) -> list[Occurrence]:
         """Accepted terms of ``concept`` whose last words are shared with a coordinated phrase.
@@ -231,13 +250,13 @@ class EnglishTerms:
 
     def introduced(self, concept: Concept, text: NormalText) -> bool:
         """Whether ``text`` writes ``concept`` as "Full Form (ABBR)" (optional space, any accepted pair)."""
-        abbreviations = self._concept_forms(concept).abbreviations
+        forms = self._concept_forms(concept)
         for occurrence in self.accepted(concept, text):
             if occurrence.term.case_sensitive:
                 continue
             after = occurrence.end + 1 if text.text.startswith(" ", occurrence.end) else occurrence.end
             if text.text.startswith("(", after) and any(
-                    text.text.startswith(f"{abbreviation})", after + 1) for abbreviation in abbreviations):
+                    text.text.startswith(f"{abbreviation})", after + 1) for abbreviation, _, _ in forms.abbreviations):
                 return True
         return False
 
@@ -248,16 +267,7 @@ class EnglishTerms:
         abbreviations, or to the other terms.
         """
         modes = (False, True) if case_sensitive is None else (case_sensitive,)
-        found = []
-        for mode in modes:
-            automaton, entries = self._automaton(mode)
-            if automaton is None:
-                continue
-            haystack = text.text if mode else text.lower
-            for number, start, end in automaton.find_matches_as_indexes(haystack, overlapping=True):
-                if bounded(haystack, start, end):
-                    found.extend(Occurrence(concept, term, start, end) for concept, term in entries[number])
-        return found
+        return [occurrence for mode in modes for occurrence in self._automaton(mode).find(text)]
 
     def _concept_forms(self, concept: Concept) -> _ConceptForms:
         forms = self._forms.get(concept.id)
@@ -265,7 +275,7 @@ class EnglishTerms:
             terms = concept.terms_in(self.language)
             accepted = tuple((form, term, term.case_sensitive)
                              for term in terms if term.accepted for form in term_forms(term))
-            abbreviations = tuple(form for form, _, case_sensitive in accepted if case_sensitive)
+            abbreviations = tuple(form for form in accepted if form[2])
             forms = self._forms[concept.id] = _ConceptForms(
                 accepted=accepted,
                 forbidden=tuple((form, term, term.case_sensitive)
@@ -276,22 +286,67 @@ class EnglishTerms:
                 acronym=bool(abbreviations) and len(abbreviations) < len(accepted))
         return forms
 
-    def _automaton(self, case_sensitive: bool):
+    def _automaton(self, case_sensitive: bool) -> TermAutomaton:
         if case_sensitive not in self._automata:
-            patterns: dict[str, int] = {}
-            entries: list[list[tuple[Concept, Term]]] = []
             with gc_paused():
-                for concept in self._glossary:
-                    for term in concept.terms_in(self.language):
-                        if term.accepted and term.case_sensitive == case_sensitive:
-                            for form in term_forms(term):
-                                if form not in patterns:
-                                    patterns[form] = len(entries)
-                                    entries.append([])
-                                entries[patterns[form]].append((concept, term))
-            automaton = ahocorasick_rs.AhoCorasick(list(patterns)) if patterns else None
-            self._automata[case_sensitive] = (automaton, entries)
+                forms = [(concept, form, term) for concept in self._glossary for term in concept.terms_in(self.language)
+                         if term.accepted and term.case_sensitive == case_sensitive for form in term_forms(term)]
+                self._automata[case_sensitive] = TermAutomaton(forms, case_sensitive)
         return self._automata[case_sensitive]
+
+
+class TermAutomaton:
+    """Forms of terms of one case mode, all found in one pass, overlapping ones included.
+
+    Occurrences come in the order of their ends, then of their starts; a form
+    shared by several terms is reported for each, in the order given.
+    """
+
+    def __init__(self, forms: Iterable[tuple[Concept, str, Term]], case_sensitive: bool):
+        self.case_sensitive = case_sensitive
+        patterns: dict[str, int] = {}
+        self._entries: list[list[tuple[Concept, Term]]] = []
+        for concept, form, term in forms:
+            if form not in patterns:
+                patterns[form] = len(self._entries)
+                self._entries.append([])
+            self._entries[patterns[form]].append((concept, term))
+        self._automaton = ahocorasick_rs.AhoCorasick(list(patterns)) if patterns else None
+
+    def find(self, text: NormalText) -> list[Occurrence]:
+        if self._automaton is None:
+            return []
+        haystack = text.text if self.case_sensitive else text.lower
+        return [Occurrence(concept, term, start, end)
+                for number, start, end in self._automaton.find_matches_as_indexes(haystack, overlapping=True)
+                if bounded(haystack, start, end) for concept, term in self._entries[number]]
+
+
+class AbbreviationSearch:
+    """Acronyms and abbreviations of some concepts, with a quick test that spares most translations normalising.
+
+    An ASCII text changes in only two ways when it is normalised: characters
+    become spaces (control characters, and any a caller blanked before, such
+    as footnote markers) and some are dropped (double quotation marks, second
+    spaces, serial commas). Only a dropped quotation mark can stand between
+    two letters or digits, so each run of letters and digits of the normal
+    text is in the text itself once its quotation marks are taken out: a form
+    whose longest run is not there is not in the normal text either.
+    """
+
+    def __init__(self, forms: list[tuple[Concept, str, Term]]):
+        self._automaton = TermAutomaton(forms, case_sensitive=True)
+        cores = {max(_ALNUM_RUN.findall(form), key=len, default="") for _, form, _ in forms}
+        self._cores = ahocorasick_rs.AhoCorasick(list(cores)) if cores and "" not in cores else None
+
+    def may_occur(self, translation: str) -> bool:
+        """False when no form can be in the normal text of ``translation``, some characters made spaces or not."""
+        if self._cores is None or not translation.isascii():
+            return True
+        return bool(self._cores.find_matches_as_indexes(translation.replace('"', "")))
+
+    def find(self, text: NormalText) -> list[Occurrence]:
+        return self._automaton.find(text)
 
 
 def _coordinable_spaces(form: str) -> list[int]:
@@ -305,12 +360,14 @@ def _coordinable_spaces(form: str) -> list[int]:
     return spaces
 
 
-def _found(forms: tuple[Form, ...], text: NormalText) -> Iterator[tuple[Term, int, int]]:
-    """Each bounded occurrence of ``forms`` in ``text``: its term, start and end."""
+def _found(concept: Concept, forms: tuple[Form, ...], text: NormalText) -> list[Occurrence]:
+    """Each bounded occurrence of ``forms`` (terms of ``concept``) in ``text``."""
+    found = []
     for form, term, case_sensitive in forms:
         haystack = text.text if case_sensitive else text.lower
         start = haystack.find(form)
         while start != -1:
             if bounded(haystack, start, start + len(form)):
-                yield term, start, start + len(form)
+                found.append(Occurrence(concept, term, start, start + len(form)))
             start = haystack.find(form, start + 1)
+    return found

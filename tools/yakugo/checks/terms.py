@@ -36,20 +36,35 @@ from collections.abc import Iterable, Iterator
 from ..document import BODY, FOOTNOTE
 from ..glossary.model import Concept, Glossary
 from ..termindex import TermIndex, TermMatch
-from ..termmatch import EnglishTerms, NormalText, Occurrence
+from ..termmatch import AbbreviationSearch, EnglishTerms, NormalText, Occurrence
 from .model import Entry, Problem
 
 RUNNING_TEXT = (BODY, FOOTNOTE)
-_GLUED_DIGITS = re.compile(r"(?<=[^\W\d_]|[).])\d+(?!\d)")
+_GLUED_TO = re.compile(r"[^\W\d_]|[).]")   # what a footnote marker is glued to: a letter, ")" or "."
+_DIGIT = re.compile(r"\d")
 
 
 def target_text(entry: Entry) -> NormalText:
     """The translation ready for matching, with glued footnote markers blanked (offsets kept)."""
     target = entry.target
     if entry.markers:
-        markers = {str(number) for number in entry.markers}
-        target = _GLUED_DIGITS.sub(lambda m: " " * len(m.group()) if m.group() in markers else m.group(), target)
+        target = _blank_glued_markers(target, {str(number) for number in entry.markers})
     return NormalText(target)
+
+
+def _blank_glued_markers(text: str, markers: set[str]) -> str:
+    """``text`` with spaces for each whole number equal to a marker right after a letter, ")" or "."."""
+    blanks = []
+    for marker in markers:
+        at = text.find(marker)
+        while at != -1:
+            end = at + len(marker)
+            if at and _GLUED_TO.match(text, at - 1) and not _DIGIT.match(text, end):
+                blanks.append((at, end))
+            at = text.find(marker, at + 1)
+    for start, end in blanks:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 class TermChecker:
@@ -81,28 +96,41 @@ class TermChecker:
 
     def _forbidden_uses(self, concept: Concept, text: NormalText, found: list[TermMatch]) -> list[Occurrence]:
         """The forbidden terms of ``concept`` in ``text`` that are not part of an accepted term of any concept."""
+        # The concept's own accepted terms first, then those of the other concepts of the sentence: they settle
+        # the usual cases ("Guidelines" is a forbidden plural of "Guideline" and the accepted name) without the
+        # automaton of the whole glossary.
         forbidden = self.target_terms.forbidden(concept, text)
-        if forbidden:   # the sentence's own concepts first: they settle the usual case without the whole glossary
-            accepted = [o for match in found for o in self.target_terms.accepted(match.concept, text)]
-            forbidden = [o for o in forbidden if not _inside(o, accepted)]
         if forbidden:
-            forbidden = [o for o in forbidden if not _inside(o, self.target_terms.find(text))]
+            forbidden = _outside(forbidden, self.target_terms.accepted(concept, text))
+        if forbidden:
+            forbidden = _outside(forbidden, [occurrence for match in found if match.concept is not concept
+                                             for occurrence in self.target_terms.accepted(match.concept, text)])
+        if forbidden:
+            forbidden = _outside(forbidden, self.target_terms.find(text))
         return forbidden
 
     def first_use(self, entries: Iterable[Entry]) -> Iterator[tuple[Entry, Problem]]:
         """abbreviation-first-use over the entries of a run, given in document order, per PO file."""
         seen: dict[str, set[str]] = {}                 # path -> acronym concepts already used
         waiting: dict[str, dict[str, tuple[Entry, TermMatch, tuple[int, int]]]] = {}   # path -> spelled out only
+        searches: dict[str, AbbreviationSearch] = {}   # path -> the acronyms of its waiting concepts
         for entry in entries:
             pending = waiting.setdefault(entry.path, {})
-            text = target_text(entry) if entry.target and pending else None
-            if text is not None:
-                for occurrence in self.target_terms.find(text, case_sensitive=True):
-                    first = pending.pop(occurrence.concept.id, None)
-                    if first is not None:
-                        first_entry, first_match, spelled_out = first
-                        yield first_entry, self._introduce_later(first_match, spelled_out, occurrence.term.text,
-                                                                 entry.line)
+            text = None
+            if entry.target and pending:
+                search = searches.get(entry.path)
+                if search is None:
+                    search = searches[entry.path] = self.target_terms.abbreviations(
+                        match.concept for _, match, _ in pending.values())
+                if search.may_occur(entry.target):
+                    text = target_text(entry)
+                    for occurrence in search.find(text):
+                        first = pending.pop(occurrence.concept.id, None)
+                        if first is not None:
+                            searches.pop(entry.path, None)
+                            first_entry, first_match, spelled_out = first
+                            yield first_entry, self._introduce_later(first_match, spelled_out,
+                                                                     occurrence.term.text, entry.line)
             if entry.roles and not any(role in RUNNING_TEXT for role in entry.roles):
                 continue
             used = seen.setdefault(entry.path, set())
@@ -126,9 +154,10 @@ class TermChecker:
                     yield entry, self._spell_out(match, acronym, text)
                 elif occurrences:
                     pending[concept.id] = (entry, match, text.span(occurrences[0].start, occurrences[0].end))
+                    searches.pop(entry.path, None)
 
     def _acronyms_among(self, matches: list[TermMatch]) -> tuple[TermMatch, ...]:
-        return tuple(match for match in matches if self.target_terms.is_acronym_concept(match.concept))
+        return tuple([match for match in matches if self.target_terms.is_acronym_concept(match.concept)])
 
     def _missing(self, match: TermMatch) -> Problem:
         rendering, others = _suggestions(match.concept, self.language)
@@ -171,8 +200,9 @@ def _first_per_concept(matches: list[TermMatch]) -> list[TermMatch]:
     return list(first.values())
 
 
-def _inside(occurrence: Occurrence, others: list[Occurrence]) -> bool:
-    return any(o.start <= occurrence.start and occurrence.end <= o.end for o in others)
+def _outside(occurrences: list[Occurrence], others: list[Occurrence]) -> list[Occurrence]:
+    """The ``occurrences`` that no occurrence of ``others`` contains."""
+    return [o for o in occurrences if not any(other.start <= o.start and o.end <= other.end for other in others)]
 
 
 def _suggestions(concept: Concept, language: str) -> tuple[str, list[str]]:
