@@ -47,10 +47,15 @@ def footnote_markers(entry: polib.POEntry) -> list[MarkerNote]:
     Checks use this to know that the digit after ``context`` is a note
     reference, not a number of the text.
     """
+    return markers_in(entry.comment)
+
+
+def markers_in(comment: str) -> list[MarkerNote]:
+    """The footnote markers recorded in the extracted comment text of an entry."""
     notes: list[MarkerNote] = []
-    if MARKER_PREFIX not in entry.comment:
+    if MARKER_PREFIX not in comment:
         return notes
-    for line in entry.comment.splitlines():
+    for line in comment.splitlines():
         match = _MARKER_RE.match(line)
         if match:
             notes.append(MarkerNote(int(match.group(1)), match.group(2)))
@@ -59,8 +64,12 @@ def footnote_markers(entry: polib.POEntry) -> list[MarkerNote]:
 
 def block_roles(entry: polib.POEntry) -> list[str]:
     """The block roles (heading, body, …) recorded for ``entry``, one per distinct role."""
-    return [line[len(TYPE_PREFIX):].split()[0] for line in entry.comment.splitlines()
-            if line.startswith(TYPE_PREFIX)]
+    return roles_in(entry.comment)
+
+
+def roles_in(comment: str) -> list[str]:
+    """The block roles recorded in the extracted comment text of an entry."""
+    return [line[len(TYPE_PREFIX):].split()[0] for line in comment.splitlines() if line.startswith(TYPE_PREFIX)]
 
 
 def new_catalog(project: str, language: str | None) -> polib.POFile:

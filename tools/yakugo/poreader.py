@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import NamedTuple
 
 import polib
 
-from .catalog import MARKER_PREFIX, block_roles, footnote_markers, load_catalog
+from .catalog import load_catalog, markers_in, roles_in
 from .checks.model import Entry
 from .gcpause import gc_paused
 
@@ -63,12 +62,6 @@ _MSGID_SEARCH_LINES = 1000   # how far _msgid_line looks for the msgid line afte
 
 class NotUnderstood(Exception):
     """The file uses PO syntax this reader does not handle; polib must read it."""
-
-
-class _Comments(NamedTuple):
-    """What ``block_roles`` and ``footnote_markers`` read of an entry: its extracted comments."""
-
-    comment: str
 
 
 def read_po_entries(path: Path, shown: str) -> list[Entry]:
@@ -119,13 +112,12 @@ def po_entries(text: str, shown: str) -> list[Entry]:
             msgid_line = line + text.count("\n", position, match.start("msgid"))
             if msgid_line > start + _MSGID_SEARCH_LINES:
                 raise NotUnderstood   # _msgid_line would give the start line instead
-            comments = _Comments(extracted.replace("\n#. ", "\n") if extracted else "")
+            comments = extracted.replace("\n#. ", "\n") if extracted else ""
             entries.append(Entry(
                 path=shown, line=msgid_line, source=msgid, target=_string(msgstr) or "",
                 fuzzy=bool(flags) and "fuzzy" in [flag.strip() for flag in flags.replace("\n#, ", ",").split(",")],
-                roles=tuple(block_roles(comments)),
-                markers=tuple(note.number for note in footnote_markers(comments)) if MARKER_PREFIX in comments.comment
-                else (),
+                roles=tuple(roles_in(comments)),
+                markers=tuple(note.number for note in markers_in(comments)),
                 comment=_translator_comment(translator) if translator and not first_entry else "",
                 occurrences=tuple(map(_occurrence, references.replace("\n#: ", " ").split())) if references else (),
                 index=len(entries)))
@@ -182,8 +174,8 @@ def catalog_entries(catalog: polib.POFile, shown: str) -> list[Entry]:
 def _entry(item: polib.POEntry, index: int, shown: str, lines: list[str]) -> Entry:
     return Entry(
         path=shown, line=_msgid_line(item.linenum, lines), source=item.msgid, target=item.msgstr,
-        fuzzy="fuzzy" in item.flags, roles=tuple(block_roles(item)),
-        markers=tuple(note.number for note in footnote_markers(item)), comment=item.tcomment or "",
+        fuzzy="fuzzy" in item.flags, roles=tuple(roles_in(item.comment)),
+        markers=tuple(note.number for note in markers_in(item.comment)), comment=item.tcomment or "",
         occurrences=tuple(item.occurrences), index=index)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..config import Config
 from ..glossary.model import Glossary
 from ..poreader import read_po_entries
 from . import consistency, numbers, text
@@ -32,6 +33,11 @@ class Options:
     select: frozenset[str] = frozenset(CHECKS)
     severity: dict[str, str] = field(default_factory=dict)   # overrides of the default severities
     project_ignore: frozenset[str] = frozenset()              # silenced everywhere, but counted
+
+    @classmethod
+    def of_project(cls, config: Config, select: frozenset[str] = frozenset(CHECKS)) -> Options:
+        """The options ``[tool.yakugo.check]`` sets, running the checks in ``select``."""
+        return cls(select=select, severity=dict(config.check_severity), project_ignore=frozenset(config.check_ignore))
 
     def severity_of(self, check: str) -> str:
         return self.severity.get(check, CHECKS[check].severity)

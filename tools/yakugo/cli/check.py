@@ -58,11 +58,10 @@ def check_command(catalogs: tuple[Path, ...], glossary_file: Path | None, output
     config = project()
     if list_checks:
         for check in CHECKS.values():
-            click.echo(f"{check.id:26} {dict(config.check_severity).get(check.id, check.severity):8} {check.summary}")
+            click.echo(f"{check.id:26} {Options.of_project(config).severity_of(check.id):8} {check.summary}")
         return
     chosen = _ids(select, "--select") or frozenset(CHECKS)
-    options = Options(select=chosen - _ids(ignore, "--ignore"), severity=dict(config.check_severity),
-                      project_ignore=frozenset(config.check_ignore))
+    options = Options.of_project(config, chosen - _ids(ignore, "--ignore"))
     if output_format == "xlsx" and output is None:
         raise click.UsageError("--format xlsx needs -o FILE")
     paths = list(catalogs) or project_catalogs(config)

@@ -56,8 +56,7 @@ class Output:
 def load(config: Config, paths: list[Path], language: str | None) -> list[Loaded]:
     """Read every PO file and the sources they refer to; errors name the file and line."""
     glossary = read_tbx(config.glossary)[0] if config.glossary.exists() else None
-    checker = Checker(glossary, Options(severity=dict(config.check_severity),
-                                        project_ignore=frozenset(config.check_ignore)))
+    checker = Checker(glossary, Options.of_project(config))
     loaded = []
     for path in paths:
         catalog = load_catalog(path)
