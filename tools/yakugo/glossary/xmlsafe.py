@@ -79,6 +79,14 @@ def parse_xml(source: bytes | str | Path, path_for_messages: str | Path | None =
             raise YakugoError(_ENTITY_MESSAGE, where, error.lineno) from None
         raise YakugoError(f"malformed XML: {message}", where, error.lineno) from None
     except OSError as error:
+        if data is None:
+            # libxml2 reports some syntax errors in a file it reads itself (bytes that are not in the
+            # declared encoding) as read errors, without a line; parsing the bytes gives the line.
+            try:
+                data = Path(source).read_bytes()
+            except OSError:
+                raise YakugoError(f"cannot read the file: {error}", where) from None
+            return parse_xml(data, where)
         raise YakugoError(f"cannot read the file: {error}", where) from None
     # The byte scan cannot see every encoding or a very long prolog; the parsed DTD is the final word.
     dtd = tree.docinfo.internalDTD
