@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from yakugo.errors import YakugoError
+from yakugo.glossary.canonical import read_canonical
 from yakugo.glossary.model import PARTS_OF_SPEECH, STATUSES, TERM_TYPES, Concept, Glossary, Term
-from yakugo.glossary.tbx import NAMESPACE, read_tbx, save_tbx, write_tbx
+from yakugo.glossary.tbx import NAMESPACE, read_tbx, read_tbx_general, save_tbx, write_tbx
 from yakugo.glossary.validate import Problem, validate_glossary
 from yakugo.glossary.xmlsafe import parse_xml
 
@@ -228,6 +229,114 @@ def test_property_write_read_write_is_byte_identical(glossary):
 @given(_glossaries(valid=True))
 def test_property_written_files_pass_both_schemas(schemas, glossary):
     schemas(write_tbx(glossary))
+
+
+# ---------------------------------------------------------------- the fast reader for yakugo's own layout
+
+def both_readers(data: bytes):
+    """What the fast reader and the general (lxml) reader make of ``data``; an error stands for a result."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "g.tbx"
+        path.write_bytes(data)
+        fast = read_canonical(path)
+        try:
+            general = read_tbx_general(path)
+        except YakugoError as error:
+            general = error
+    return fast, general
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_glossaries(valid=False))
+def test_property_the_fast_reader_takes_everything_the_writer_writes(glossary):
+    fast, general = both_readers(write_tbx(glossary))
+    assert fast is not None, "the writer's layout fell back to the general reader"
+    assert general == (fast, [])
+
+
+# Edits that break the canonical layout in the ways real files do: other tools' XML habits,
+# hand edits, damaged bytes. Inserted at any position, or replacing a stretch of the file.
+_EDITS = st.sampled_from([
+    b"", b" ", b"\n", b"\t", b"\r", b"\r\n", b"<", b">", b"&", b'"', b"'", b"/", b"=", b"]]>",
+    b"&amp;", b"&lt;", b"&apos;", b"&#65;", b"&#x41;", b"&#13;", b"&unknown;", b"<!-- note -->",
+    b"<?pi x?>", b"<![CDATA[x]]>", b"\x01", b"\x00", b"\xef\xbb\xbf", b"\xef\xbf\xbf", b"\xe9", b"\xc3",
+    b"<note>x</note>", b'<termSec><term>x</term></termSec>', b"</langSec>", b"</conceptEntry>",
+    b"        <note>x</note>\n", b"            <note>y</note>\n", b'        <langSec xml:lang="en">\n',
+    b"<!DOCTYPE tbx>", b'<descrip type="subjectField">x</descrip>', b"\xe9\x98\xb2",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_glossaries(valid=False), st.data())
+@example(sample_glossary(), None)
+def test_property_what_the_fast_reader_accepts_the_general_reader_reads_the_same(glossary, data):
+    original = write_tbx(glossary)
+    if data is None:
+        mutated = original.replace(b"<note>", b"  <note>", 1)
+    else:
+        # Half the edits land next to markup (quotes, brackets, references, line ends), where they matter most.
+        marks = [i for i, byte in enumerate(original) if byte in b'"<>&\n']
+        start = data.draw(st.one_of(st.integers(0, len(original)),
+                                    st.builds(lambda i, off: max(0, i + off), st.sampled_from(marks),
+                                              st.integers(-1, 1))), label="start")
+        length = data.draw(st.integers(0, 12), label="length")
+        mutated = original[:start] + data.draw(_EDITS, label="edit") + original[start + length:]
+    fast, general = both_readers(mutated)
+    if fast is not None:
+        assert general == (fast, []), "the fast reader accepted a file the general reader reads otherwise"
+
+
+def test_the_project_glossary_takes_the_fast_path_and_reads_the_same():
+    path = Path(__file__).resolve().parents[1] / "glossary" / "glossary.tbx"
+    fast = read_canonical(path)
+    assert fast is not None and len(fast) >= 80
+    assert read_tbx_general(path) == (fast, [])
+    assert read_tbx(path) == (fast, [])
+
+
+@pytest.mark.parametrize("edit", [
+    lambda d: b"\xef\xbb\xbf" + d,                                    # a byte order mark
+    lambda d: d.replace(b"\n", b"\r\n"),                               # Windows line ends
+    lambda d: d.replace(b"  ", b"\t"),                                 # another indent
+    lambda d: d.replace(b"<body>", b"<body>\n<!-- exported -->", 1),    # a comment
+    lambda d: d.replace(b"R&amp;D", b"R&#38;D", 1),                     # another kind of reference
+    lambda d: d.replace(b'<term>deter', b'<term xml:id="t1">deter', 1),  # an attribute we do not write
+    lambda d: d.replace(b'?>\n', b'?>\n<!DOCTYPE tbx>\n', 1),          # a DOCTYPE
+    lambda d: d.replace(b'encoding="UTF-8"', b"encoding='UTF-8'", 1),    # other quotes
+    lambda d: d[:-1],                                                   # no final line break
+    lambda d: d + b"\n",                                                # something after the root
+    lambda d: d.replace(b'id="c010"', b'id="c0\t10"', 1),               # a parser turns these into spaces
+    lambda d: d.replace(b'id="c010"', b'id="c0\n10"', 1),
+    lambda d: d.replace(b"<term>deter", b"<term>de\rter", 1),           # ... and this into a line feed
+    lambda d: d.replace(b"<term>deter", b"<term>de>ter", 1),            # well-formed, but not how we write it
+])
+def test_other_layouts_go_to_the_general_reader(tmp_path, edit):
+    glossary = sample_glossary()
+    glossary.concepts[0].terms[0].text = "R&D 防衛政策"
+    path = write_file(tmp_path, edit(write_tbx(glossary)))
+    assert read_canonical(path) is None
+    read, _ = read_tbx(path)  # still read, by the general reader
+    assert read.concepts[0].terms[0].text == "R&D 防衛政策"
+
+
+@pytest.mark.parametrize("old, new", [
+    (b'id="c010"', b'id="c0"10"'),              # a quote inside an attribute
+    (b"<term>deter", b"<term>de]]>ter"),        # ]]> is not allowed in text
+    (b"<term>deter", b"<term>de&ter"),          # a bare ampersand
+    (b"<term>deter", b"<term>de&#0;ter"),       # a reference to a character XML does not allow
+    (b"<term>deter", b"<term>de\x01ter"),       # a control character
+    (b"<term>deter", b"<term>de\xef\xbf\xbfter"),  # U+FFFF
+    (b"<term>deter", b"<term>de\xe9ter"),       # not UTF-8
+    (b"<term>deter", b"<term>de<ter"),
+    (b"</langSec>", b""),                        # unbalanced
+])
+def test_malformed_files_are_left_to_the_general_reader_which_refuses_them(tmp_path, old, new):
+    data = write_tbx(sample_glossary())
+    assert old in data
+    path = write_file(tmp_path, data.replace(old, new, 1))
+    assert read_canonical(path) is None
+    with pytest.raises(YakugoError, match="malformed XML"):
+        read_tbx(path)
 
 
 # ---------------------------------------------------------------- reading foreign TBX

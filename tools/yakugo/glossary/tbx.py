@@ -45,6 +45,7 @@ from lxml import etree
 from ..errors import YakugoError
 from ..fileio import atomic_write_bytes
 from ..gcpause import gc_paused
+from .canonical import read_canonical
 from .model import STATUSES, Concept, Glossary, Term
 from .xmlsafe import parse_xml
 
@@ -172,7 +173,23 @@ def _escape(text: str, where: str, attribute: bool = False) -> str:
 # ---------------------------------------------------------------- reading
 
 def read_tbx(path: str | Path) -> tuple[Glossary, list[str]]:
-    """Read a TBX-Basic file: the glossary, and warnings about what it could not keep."""
+    """Read a TBX-Basic file: the glossary, and warnings about what it could not keep.
+
+    A file in yakugo's own layout is read without an XML tree (``canonical.py``);
+    any other goes to :func:`read_tbx_general`.
+    """
+    try:
+        with gc_paused():
+            glossary = read_canonical(path)
+    except OSError:
+        glossary = None  # the general reader reports it
+    if glossary is not None:
+        return glossary, []
+    return read_tbx_general(path)
+
+
+def read_tbx_general(path: str | Path) -> tuple[Glossary, list[str]]:
+    """Read any TBX-Basic DCA file through lxml, with warnings about what the model cannot keep."""
     root = parse_xml(path, path)
     reader = _Reader(str(path))
     with gc_paused():
