@@ -55,6 +55,16 @@ def test_the_committed_translation_is_clean(run):
     assert result.output.strip() == "0 errors, 0 warnings, 0 suppressed; checked 1 file, 124 entries"
 
 
+def test_junit_of_the_clean_project_shows_its_file_as_checked(run):
+    result = run("--format", "junit")
+    assert result.exit_code == 0
+    junitparser = pytest.importorskip("junitparser", reason="junitparser is in the [test] extra")
+    [suite] = junitparser.JUnitXml.fromstring(result.output.encode())
+    assert suite.name == PO
+    [case] = list(suite)
+    assert case.name == "no findings" and case.is_passed
+
+
 def test_a_wrong_year_is_an_error_at_the_msgid_line(real_project, run):
     entry = edit(real_project, ACM_SENTENCE, msgstr=lambda s: s.replace("November 2015", "November 2016"))
     result = run()

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -364,6 +365,16 @@ def test_junit_root_totals_and_an_empty_result():
     assert (root.tag, root.get("tests"), root.get("failures")) == ("testsuites", "5", "4")
     empty = parse_xml(render(result_of([], []), "junit", tool_version=VERSION))
     assert (len(empty), empty.get("tests"), empty.get("failures")) == (0, "0", "0")
+
+
+def test_junit_shows_files_without_findings_as_one_passing_case():
+    result = replace(RESULT, files=[EN_PO, "translations/en/clean.po", GB_PO])
+    suites = junit_suites(render(result, "junit", tool_version=VERSION))
+    assert [s.name for s in suites] == [EN_PO, "translations/en/clean.po", GB_PO]
+    [case] = list(suites[1])
+    assert (case.name, case.classname, case.is_passed) == ("no findings", "translations.en.clean", True)
+    assert (suites[1].tests, suites[1].failures) == (1, 0)
+    assert [s.tests for s in suites] == [4, 1, 1]
 
 
 # --- XLSX ------------------------------------------------------------------------------------------

@@ -138,3 +138,4 @@ class Result:
     findings: list[Finding]
     suppressed: list[Finding]
     summary: Summary
+    files: list[str] = field(default_factory=list)   # the checked files that have entries, as shown, in order

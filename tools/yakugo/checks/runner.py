@@ -93,7 +93,9 @@ class Checker:
         for check in self.catalog_checks:
             for entry, problem in check(everything):
                 raw[id(entry)].append(problem)
-        return self._findings(everything, raw, len(files))
+        result = self._findings(everything, raw, len(files))
+        result.files = list(dict.fromkeys(entries[0].path for entries in files if entries))
+        return result
 
     def _without_rendered_tokens(self, entry: Entry, found: list[Problem]) -> list[Problem]:
         """Drop missing Latin tokens that belong to a glossary term the translation renders.

@@ -3,7 +3,9 @@
 One ``testsuite`` per PO file and one ``testcase`` per entry with findings:
 the entry is what a translator fixes, so a dashboard lists one row per
 sentence to fix, however many problems it has, and a row keeps its name
-while some of its problems are fixed. Errors make the test case fail (one
+while some of its problems are fixed. A file without findings gets one
+passing ``testcase`` (as ESLint's JUnit report does), so a dashboard shows
+that it was checked. Errors make the test case fail (one
 ``failure`` listing them all); warnings leave it passing and are listed in
 its ``system-out``. Suppressed findings are left out: they need no action.
 Times are 0 and no timestamp or host is written, so the same result gives
@@ -25,10 +27,14 @@ NAME_LENGTH = 80  # characters of the sentence in a test case name
 
 def render_junit(result: Result) -> bytes:
     root = etree.Element("testsuites", name="yakugo check")
-    for path, entries in _entries_by_file(result.findings).items():
+    by_file = _entries_by_file(result.findings)
+    for path in dict.fromkeys([*result.files, *by_file]):
         suite = etree.SubElement(root, "testsuite", name=xml_safe(path))
-        for findings in entries.values():
+        for findings in by_file.get(path, {}).values():
             _testcase(suite, path, findings)
+        if path not in by_file:
+            etree.SubElement(suite, "testcase", name="no findings", classname=xml_safe(_classname(path)),
+                             file=xml_safe(path), time="0")
         cases = suite.findall("testcase")
         _counts(suite, len(cases), sum(case.find("failure") is not None for case in cases))
     _counts(root, sum(int(suite.get("tests")) for suite in root),
