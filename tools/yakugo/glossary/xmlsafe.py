@@ -25,6 +25,10 @@ def _encoded(text: str) -> tuple[bytes, ...]:
 _DOCTYPE = _encoded("<!DOCTYPE")
 _ENTITY_DECLARATION = _encoded("<!ENTITY")
 
+# libxml2 refuses a text or attribute value over 10,000,000 bytes unless huge_tree is on (it stays
+# off); writers refuse, and the fast TBX reader declines, values a little under that.
+MAX_VALUE_BYTES = 9_900_000
+
 # How much of a file is scanned for a DOCTYPE before libxml2 parses it.
 _HEAD_SIZE = 64 * 1024
 
@@ -53,25 +57,41 @@ def parse_xml(source: bytes | str | Path, path_for_messages: str | Path | None =
     DOCTYPE that declares entities.
     """
     if isinstance(source, (bytes, bytearray)):
-        data = bytes(source)
         where = str(path_for_messages) if path_for_messages is not None else "<bytes>"
-        _refuse_entity_declarations(data, where)
+        _refuse_entity_declarations(bytes(source), where)
+        tree = _parse(lambda: _from_bytes(bytes(source)), where)
     else:
-        data = None
         where = str(path_for_messages if path_for_messages is not None else source)
         try:
-            with open(source, "rb") as handle:
-                head = handle.read(_HEAD_SIZE)
+            handle = open(source, "rb")  # opened here, not by libxml2, which would take "file:..." for a URI
         except OSError as error:
             raise YakugoError(f"cannot read the file: {error.strerror or error}", where) from None
-        # A DOCTYPE can only come before the root element, so the head is where it is.
-        _refuse_entity_declarations(head, where)
+        with handle:
+            # A DOCTYPE can only come before the root element, so the head is where it is.
+            _refuse_entity_declarations(handle.read(_HEAD_SIZE), where)
+            handle.seek(0)
+            # lxml reads the file in chunks: no copy of a 100 MB file in Python memory.
+            tree = _parse(lambda: etree.parse(handle, _parser()), where,
+                          again=lambda: _from_bytes(Path(source).read_bytes()))
+    # The byte scan cannot see every encoding or a very long prolog; the parsed DTD is the final word.
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and next(iter(dtd.iterentities()), None) is not None:
+        raise YakugoError(_ENTITY_MESSAGE, where)
+    return tree.getroot()
+
+
+def _from_bytes(data: bytes) -> etree._ElementTree:
+    return etree.fromstring(data, _parser()).getroottree()
+
+
+def _parse(parse, where: str, again=None) -> etree._ElementTree:
+    """Run ``parse``, turning lxml's errors into YakugoError.
+
+    lxml reports bytes that are not in the declared encoding of a file it reads
+    as a read error without a line; ``again`` parses the bytes whole to get the line.
+    """
     try:
-        if data is not None:
-            tree = etree.fromstring(data, _parser()).getroottree()
-        else:
-            # libxml2 reads the file itself, in chunks: no copy of a 100 MB file in Python memory.
-            tree = etree.parse(str(source), _parser())
+        return parse()
     except etree.XMLSyntaxError as error:
         message = error.msg or "not well-formed"
         if "amplification" in message:
@@ -79,20 +99,9 @@ def parse_xml(source: bytes | str | Path, path_for_messages: str | Path | None =
             raise YakugoError(_ENTITY_MESSAGE, where, error.lineno) from None
         raise YakugoError(f"malformed XML: {message}", where, error.lineno) from None
     except OSError as error:
-        if data is None:
-            # libxml2 reports some syntax errors in a file it reads itself (bytes that are not in the
-            # declared encoding) as read errors, without a line; parsing the bytes gives the line.
-            try:
-                data = Path(source).read_bytes()
-            except OSError:
-                raise YakugoError(f"cannot read the file: {error}", where) from None
-            return parse_xml(data, where)
+        if again is not None:
+            return _parse(again, where)
         raise YakugoError(f"cannot read the file: {error}", where) from None
-    # The byte scan cannot see every encoding or a very long prolog; the parsed DTD is the final word.
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None and next(iter(dtd.iterentities()), None) is not None:
-        raise YakugoError(_ENTITY_MESSAGE, where)
-    return tree.getroot()
 
 
 _ENTITY_MESSAGE = ("refusing an XML file whose DOCTYPE declares entities (possible XXE or "
