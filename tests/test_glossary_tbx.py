@@ -319,6 +319,24 @@ def test_other_layouts_go_to_the_general_reader(tmp_path, edit):
     assert read.concepts[0].terms[0].text == "R&D 防衛政策"
 
 
+def test_values_too_long_for_libxml2_are_refused_by_the_writer_and_left_by_the_fast_reader(tmp_path):
+    glossary = sample_glossary()
+    glossary.concepts[1].terms[1].note = "防" * 3_000_000   # 3M characters, 9M bytes: still readable
+    path = tmp_path / "long.tbx"
+    save_tbx(glossary, path)
+    fast = read_canonical(path)
+    assert fast == glossary and read_tbx_general(path) == (fast, [])
+    glossary.concepts[1].terms[1].note = "防" * 3_400_000  # 10.2M bytes
+    with pytest.raises(YakugoError, match="concept c010.*XML readers refuse values over 9,900,000"):
+        write_tbx(glossary)
+    # The same file written by hand: the fast reader declines it, libxml2 refuses it.
+    data = write_tbx(sample_glossary()).replace(b"line one", "防".encode() * 3_400_000, 1)
+    path.write_bytes(data)
+    assert read_canonical(path) is None
+    with pytest.raises(YakugoError, match="malformed XML"):
+        read_tbx(path)
+
+
 @pytest.mark.parametrize("old, new", [
     (b'id="c010"', b'id="c0"10"'),              # a quote inside an attribute
     (b"<term>deter", b"<term>de]]>ter"),        # ]]> is not allowed in text
@@ -521,6 +539,15 @@ def test_doctype_without_entities_is_allowed_but_its_dtd_never_loaded(tmp_path, 
     glossary, warnings = read_tbx(write_file(tmp_path, document))
     assert glossary.concepts[0].terms[0].text == "防衛"
     assert "TOP-SECRET" not in repr(glossary) + "".join(warnings)
+
+
+def test_paths_are_file_names_never_uris(tmp_path, monkeypatch):
+    real = write_file(tmp_path, "<real/>", "real.xml")
+    decoy = tmp_path / f"file:{real}"   # what the path names, relative to the working folder
+    decoy.parent.mkdir(parents=True)
+    decoy.write_text("<decoy/>")
+    monkeypatch.chdir(tmp_path)
+    assert parse_xml(f"file:{real}").tag == "decoy"
 
 
 def test_parse_xml_accepts_bytes_and_names_them():

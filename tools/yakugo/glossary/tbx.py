@@ -47,7 +47,7 @@ from ..fileio import atomic_write_bytes
 from ..gcpause import gc_paused
 from .canonical import read_canonical
 from .model import STATUSES, Concept, Glossary, Term
-from .xmlsafe import parse_xml
+from .xmlsafe import MAX_VALUE_BYTES, parse_xml
 
 NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -167,6 +167,9 @@ def _escape(text: str, where: str, attribute: bool = False) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
     if attribute:  # a parser would turn literal tabs and line breaks in attributes into spaces
         text = text.replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
+    if len(text) > MAX_VALUE_BYTES // 4 and len(text.encode()) > MAX_VALUE_BYTES:
+        raise YakugoError(f"{where}: {text[:40]!r}... is {len(text.encode()):,} bytes long in XML; "
+                          f"XML readers refuse values over {MAX_VALUE_BYTES:,}")
     return text
 
 
