@@ -12,7 +12,6 @@ from ..scoring import score_against_revision, score_files
 from ..scoring.html_report import write_html
 from ..scoring.metrics import METRIC_IDS, PAIRED_TESTS
 from ..scoring.report import to_json, to_text
-from ..scoring.xlsx_report import write_xlsx
 from .common import project, user_errors
 
 _FILE = click.Path(path_type=Path, dir_okay=False)
@@ -82,6 +81,7 @@ def score_command(files: tuple[Path, ...], references: tuple[Path, ...], metrics
         click.echo(to_json(report, width, shown) if output_format == "json" else to_text(report, width, shown))
         return
     if output_format == "xlsx":
+        from ..scoring.xlsx_report import write_xlsx  # openpyxl is slow to import: only when asked
         write_xlsx(report, output)
     elif output_format == "html":
         write_html(report, output)

@@ -20,12 +20,10 @@ from ..glossary.tbx import read_tbx
 from ..poreader import catalog_entries
 from .aligned import AlignedDocument, align
 from .document import DEFAULT_THRESHOLD, english_markdown, english_text
-from .docx import docx_bytes
 from .html import html_text
 from .tmx import tmx_bytes
 from .tsv import tsv_text
 from .xliff import xliff_bytes
-from .xlsx import xlsx_bytes
 
 # Format name -> file extension; build/<stem>.<lang>.<extension> by default.
 EXTENSIONS = {"xlsx": "xlsx", "html": "html", "docx": "docx", "tsv": "tsv", "tmx": "tmx", "xliff": "xlf",
@@ -113,8 +111,10 @@ def _render(output_format: str, target: Path, group: list[Loaded], include_fuzzy
         units = sum(d.translated + d.fuzzy + d.untranslated for d in documents)
         return Output(target, xliff_bytes(catalogs, target_language=language), f"{units} units")
     if output_format == "xlsx":
+        from .xlsx import xlsx_bytes  # openpyxl and python-docx take half a second to import: only when asked
         return Output(target, xlsx_bytes(documents, title), sentences)
     if output_format == "docx":
+        from .docx import docx_bytes
         return Output(target, docx_bytes(documents, title), sentences)
     if output_format == "html":
         return Output(target, html_text(documents, title).encode("utf-8"), sentences)

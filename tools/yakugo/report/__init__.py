@@ -14,7 +14,6 @@ from .jsonreport import render_json
 from .junit import render_junit
 from .sarif import render_sarif
 from .text import render_text
-from .xlsx import render_xlsx
 
 FORMATS = ("text", "json", "sarif", "junit", "xlsx", "html")
 BINARY_FORMATS = frozenset({"xlsx"})  # not for a terminal
@@ -31,6 +30,7 @@ def render(result: Result, fmt: str, *, color: bool = False, tool_version: str) 
     elif fmt == "junit":
         return render_junit(result)
     elif fmt == "xlsx":
+        from .xlsx import render_xlsx  # openpyxl takes a third of a second to import: only when asked
         return render_xlsx(result, tool_version=tool_version)
     elif fmt == "html":
         return render_html(result, tool_version=tool_version)
