@@ -156,3 +156,11 @@ def test_a_mistyped_setting_is_reported_with_the_file(project, run):
     result = run("stats")
     assert result.exit_code == 2
     assert "pyproject.toml: [tool.yakugo] has unknown setting(s) langauges" in result.output
+
+
+def test_the_command_line_starts_without_the_office_libraries():
+    # openpyxl (with numpy) and python-docx double the start-up time of every command;
+    # only the formats that write XLSX or DOCX import them.
+    code = "import sys, yakugo.cli; print(sorted({'openpyxl', 'docx', 'numpy'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
