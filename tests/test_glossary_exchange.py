@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from yakugo.errors import YakugoError
 from yakugo.glossary import exchange, xlsx
-from yakugo.glossary.csvio import read_csv, save_csv, write_csv
+from yakugo.glossary.csvio import read_csv, write_csv
 from yakugo.glossary.exchange import (HEADERS, describe, load_any, merge_glossaries, save_any)
 from yakugo.glossary.model import PARTS_OF_SPEECH, STATUSES, TERM_TYPES, Concept, Glossary, Term
-from yakugo.glossary.xlsx import read_xlsx, write_xlsx
+from yakugo.glossary.xlsx import read_xlsx
 
 FORMULA_LIKE = ["=SUM(A1:A3)", "+81 3 1234", "-ization", "@mention", "\tindented", "\rcarriage"]
 
@@ -45,7 +45,7 @@ def sample_glossary() -> Glossary:
 
 def export(glossary: Glossary, tmp_path: Path, name: str = "glossary.xlsx") -> Path:
     path = tmp_path / name
-    write_xlsx(glossary, path, source_name="glossary/glossary.tbx", exported_at="2024-05-01T09:00:00+00:00")
+    save_any(glossary, path, "xlsx", source_name="glossary/glossary.tbx", exported_at="2024-05-01T09:00:00+00:00")
     return path
 
 
@@ -154,7 +154,7 @@ def test_write_is_atomic_and_refuses_unstorable_text(tmp_path):
     before = path.read_bytes()
     bad = Glossary([Concept("c1", note="bell\x07", terms=[Term("a", "en")])])
     with pytest.raises(YakugoError, match="c1.*control character"):
-        write_xlsx(bad, path, source_name="x", exported_at="now")
+        save_any(bad, path, "xlsx", source_name="x", exported_at="now")
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["glossary.xlsx"]
 
@@ -163,7 +163,7 @@ def test_write_is_atomic_and_refuses_unstorable_text(tmp_path):
 def test_export_refuses_terms_a_sheet_cannot_give_back(tmp_path, term):
     terms = [Term("dup", "en"), Term("dup", "en", status="admitted")] if term == "dup" else [Term(term, "en")]
     with pytest.raises(YakugoError, match="concept c1"):
-        write_xlsx(Glossary([Concept("c1", terms=terms)]), tmp_path / "g.xlsx", source_name="", exported_at="")
+        save_any(Glossary([Concept("c1", terms=terms)]), tmp_path / "g.xlsx", source_name="", exported_at="")
     assert not (tmp_path / "g.xlsx").exists()
 
 
@@ -214,7 +214,7 @@ def test_xlsx_round_trip_is_exact(tmp_path, glossary):
 @given(glossary=st.one_of(glossaries(), glossaries(("ja", "en-GB"))))
 def test_csv_round_trip_is_exact(tmp_path, glossary):
     path = tmp_path / "glossary.csv"
-    save_csv(glossary, path)
+    save_any(glossary, path, "csv")
     assert read_csv(path) == glossary
 
 
@@ -225,7 +225,7 @@ def test_round_trip_of_every_status_type_and_pos(tmp_path):
             terms.append(Term(f"{language}{i}", language, status, type_, PARTS_OF_SPEECH[i % 5], f"note {i}"))
     glossary = Glossary([Concept("all", terms=terms), Concept("empty")])
     assert read_xlsx(export(glossary, tmp_path)) == glossary
-    save_csv(glossary, tmp_path / "g.csv")
+    save_any(glossary, tmp_path / "g.csv", "csv")
     assert read_csv(tmp_path / "g.csv") == glossary
 
 
@@ -252,7 +252,7 @@ def test_generated_tbx_survives_both_spreadsheets_byte_for_byte(tmp_path, glossa
     (tmp_path / "g.tbx").write_bytes(tbx.write_tbx(glossary))
     from_tbx, _ = tbx.read_tbx(tmp_path / "g.tbx")
     canonical = tbx.write_tbx(from_tbx)
-    write_xlsx(from_tbx, tmp_path / "g.xlsx", source_name="g.tbx", exported_at="now")
+    save_any(from_tbx, tmp_path / "g.xlsx", "xlsx", source_name="g.tbx", exported_at="now")
     assert tbx.write_tbx(read_xlsx(tmp_path / "g.xlsx")) == canonical
     (tmp_path / "g.csv").write_text(write_csv(from_tbx), encoding="utf-8", newline="")
     assert tbx.write_tbx(read_csv(tmp_path / "g.csv")) == canonical
@@ -269,7 +269,7 @@ def test_cell_escapes_are_documented_and_minimal():
 
 def test_csv_is_utf8_with_bom_crlf_and_quote_prefixed_formulas(tmp_path):
     path = tmp_path / "g.csv"
-    save_csv(sample_glossary(), path)
+    save_any(sample_glossary(), path, "csv")
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfJapanese,Japanese variants,English,")
     assert data.split(b"\n")[0].endswith(b"\r")

@@ -1,35 +1,80 @@
-"""Atomic file writing: a crash or a bad input never leaves a half-written file."""
+"""Atomic file writing: a crash or a bad input never leaves a half-written file.
+
+Each file is written to a temporary file beside it, then renamed over it.
+Several files written together are all staged before any is renamed, so a
+failure (no permission, a full disk) leaves every one of them as it was.
+Failures are YakugoErrors naming the file, never tracebacks.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+
+from .errors import YakugoError
+
+
+def atomic_write_files(files: Sequence[tuple[Path | str, bytes]]) -> None:
+    """Write every ``(path, data)`` or, on any failure, none of them."""
+    staged: list[tuple[str, Path]] = []   # (temporary file, target)
+    try:
+        for path, data in files:
+            target = _target(path)
+            staged.append((_stage(target, data), target))
+        for temporary, target in staged:
+            try:
+                os.replace(temporary, target)   # a rename within a folder needs no space and no new permission
+            except OSError as error:
+                raise YakugoError(f"cannot write: {error.strerror or error}", target) from None
+    finally:
+        for temporary, _ in staged:
+            Path(temporary).unlink(missing_ok=True)   # only those not renamed are left
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    atomic_write_files([(path, data)])
 
 
 def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> None:
     """Write ``text`` with LF line ends (no newline translation), atomically."""
     atomic_write_bytes(path, text.encode(encoding))
+
+
+def _target(path: Path | str) -> Path:
+    """Where to write ``path``: through a symlink to its file, never over a folder or a device."""
+    target = Path(os.path.realpath(path))   # the link stays a link; its file gets the new content
+    if target.is_dir():
+        raise YakugoError("is a folder; give a file name", path)
+    if target.exists() and not target.is_file():
+        raise YakugoError("is not a regular file (a device or a pipe); refusing to replace it", path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise YakugoError(f"cannot create the folder: {error.strerror or error}", target.parent) from None
+    return target
+
+
+def _stage(target: Path, data: bytes) -> str:
+    """Write ``data`` to a new temporary file beside ``target``, with the mode ``target`` has or would get."""
+    try:
+        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        raise YakugoError(f"cannot write: {error.strerror or error}", target) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise YakugoError(f"cannot write: {error.strerror or error}", target) from None
+        raise
+    return temporary
 
 
 def _umask() -> int:

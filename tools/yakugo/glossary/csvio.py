@@ -27,7 +27,6 @@ import io
 from pathlib import Path
 
 from ..errors import YakugoError
-from ..fileio import atomic_write_bytes
 from .exchange import (HEADERS, Problems, SheetRow, concept_to_row, map_headers, metadata_row, read_limited,
                        rows_to_glossary)
 from .model import Glossary
@@ -49,11 +48,6 @@ def write_csv(glossary: Glossary) -> str:
     for row in rows:
         writer.writerow([protect(row[h]) for h in HEADERS])
     return BOM + buffer.getvalue()
-
-
-def save_csv(glossary: Glossary, path: str | Path) -> None:
-    """Write ``glossary`` to ``path`` as CSV, atomically."""
-    atomic_write_bytes(path, write_csv(glossary).encode("utf-8"))
 
 
 def protect(value: str) -> str:

@@ -76,6 +76,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import YakugoError
+from ..fileio import atomic_write_bytes
 from .model import PARTS_OF_SPEECH, STATUSES, TERM_TYPES, Concept, Glossary, Term
 
 # --- The columns -------------------------------------------------------------------------
@@ -735,19 +736,24 @@ def load_any(path: str | Path) -> tuple[Glossary, list[str]]:
 def save_any(glossary: Glossary, path: str | Path, fmt: str | None = None, *, source_name: str = "",
              exported_at: str = "") -> None:
     """Write ``glossary`` atomically as TBX, XLSX or CSV (``fmt``, or the extension of ``path``)."""
-    fmt = (fmt or format_of(path)).lower()
+    atomic_write_bytes(path, glossary_bytes(glossary, fmt or format_of(path), source_name=source_name,
+                                            exported_at=exported_at))
+
+
+def glossary_bytes(glossary: Glossary, fmt: str, *, source_name: str = "", exported_at: str = "") -> bytes:
+    """``glossary`` as the bytes of a TBX, XLSX or CSV file."""
+    fmt = fmt.lower()
     if fmt == "tbx":
-        from .tbx import save_tbx
-        save_tbx(glossary, path)
-    elif fmt == "xlsx":
-        from .xlsx import write_xlsx
+        from .tbx import write_tbx
+        return write_tbx(glossary)
+    if fmt == "xlsx":
+        from .xlsx import xlsx_bytes
         exported_at = exported_at or datetime.now(timezone.utc).isoformat(timespec="seconds")
-        write_xlsx(glossary, path, source_name=source_name, exported_at=exported_at)
-    elif fmt == "csv":
-        from .csvio import save_csv
-        save_csv(glossary, path)
-    else:
-        raise YakugoError(f"unknown glossary format {fmt!r}: use tbx, xlsx or csv")
+        return xlsx_bytes(glossary, source_name=source_name, exported_at=exported_at)
+    if fmt == "csv":
+        from .csvio import write_csv
+        return write_csv(glossary).encode("utf-8")
+    raise YakugoError(f"unknown glossary format {fmt!r}: use tbx, xlsx or csv")
 
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a glossary file larger than this is a mistake or an attack

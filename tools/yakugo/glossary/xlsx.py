@@ -35,7 +35,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..errors import YakugoError
-from ..fileio import atomic_write_bytes
 from ..ooxml import workbook_bytes
 from .exchange import (
     COLUMNS,
@@ -71,11 +70,6 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 # --- Writing -------------------------------------------------------------------------------
-
-
-def write_xlsx(glossary: Glossary, path: str | Path, *, source_name: str, exported_at: str) -> None:
-    """Write ``glossary`` to ``path`` as a workbook, atomically."""
-    atomic_write_bytes(path, xlsx_bytes(glossary, source_name=source_name, exported_at=exported_at))
 
 
 def xlsx_bytes(glossary: Glossary, *, source_name: str, exported_at: str) -> bytes:
