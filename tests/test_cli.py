@@ -164,3 +164,60 @@ def test_the_command_line_starts_without_the_office_libraries():
     code = "import sys, yakugo.cli; print(sorted({'openpyxl', 'docx', 'numpy'} & set(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("setting", ['languages = ["../../escape"]', 'languages = [""]', "languages = 5",
+                                     'languages = {a = 1}', 'languages = ["en/../.."]'])
+def test_a_language_must_be_a_code_not_a_path(project, run, setting):
+    toml = project / "pyproject.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('languages = ["en"]', setting), encoding="utf-8")
+    before = snapshot(project)
+    result = run("update")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr.startswith("yakugo: error: ") and "language" in result.stderr
+    assert snapshot(project) == before and not (project.parent / "escape").exists()
+
+
+@pytest.mark.parametrize("code", ["../../escape", "", "en/x", "."])
+def test_lang_options_take_only_language_codes(project, run, code):
+    run("build")
+    before = snapshot(project)
+    result = run("update", "--lang", code)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"yakugo: error: {code!r} is not a language code (like en, en_GB or pt-BR)"
+    assert snapshot(project) == before and not (project.parent / "escape").exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["check", PO, "-o", PO, "--format", "json"],
+    ["export", "tsv", PO, "-o", PO],
+    ["export", "document", PO, "-o", "source_ja/" + REAL_SOURCE.name, "--threshold", "0"],
+    ["extract", "source_ja/" + REAL_SOURCE.name, "-o", PO],
+    ["extract", "source_ja/" + REAL_SOURCE.name, "-o", "source_ja/" + REAL_SOURCE.name],
+    ["score", PO, "--ref", PO.replace(".po", ".copy.po"), "-o", PO],
+    ["glossary", "export", "--format", "csv", "-o", "pyproject.toml"],
+])
+def test_an_output_may_not_overwrite_an_input_or_a_project_file(project, run, args):
+    run("build")
+    shutil.copy(project / PO, project / PO.replace(".po", ".copy.po"))
+    before = snapshot(project)
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert "is an input of this command or a source, PO or glossary file of the project" in result.stderr
+    assert snapshot(project) == before
+
+
+def test_a_missing_glossary_is_said_not_silently_skipped(project, run):
+    run("build")
+    result = run("check")
+    assert "glossary/glossary.tbx: warning: glossary not found; term checks are skipped" in result.stderr
+    assert "glossary not found; PO entries get no term hints" in run("update").stderr
+
+
+def test_a_write_that_fails_is_one_clear_error(project, run):
+    run("build")
+    (project / "build").rename(project / "old-build")
+    (project / "build").write_text("a file where the build folder should be")
+    result = run("export", "xlsx")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr.startswith("yakugo: error: ") and "cannot create the folder" in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,16 @@ DEFAULTS = {
     "check": {},
 }
 CHECK_SETTINGS = ("ignore", "severity")
+# A language code as gettext and BCP 47 write them (en, en_GB, pt-BR, zh-Hant, sr@latin). It names
+# a folder under translations/, so nothing else is let through: no separators, no "..".
+LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*(?:@[A-Za-z]{1,8})?")
+
+
+def check_language(code: object, where: object = None) -> str:
+    """``code`` if it is a language code, else a YakugoError (naming ``where``)."""
+    if not isinstance(code, str) or not LANGUAGE_CODE.fullmatch(code):
+        raise YakugoError(f"{code!r} is not a language code (like en, en_GB or pt-BR)", where)
+    return code
 
 
 @dataclass(frozen=True)
@@ -40,7 +51,7 @@ class Config:
         return self.translations / "templates"
 
     def language_dir(self, lang: str) -> Path:
-        return self.translations / lang
+        return self.translations / check_language(lang)
 
     def relative(self, path: Path) -> str:
         """``path`` as written in PO references: relative to the project root, with '/'."""
@@ -99,8 +110,10 @@ def _make_config(root: Path, table: dict, origin: Path | None) -> Config:
     languages = settings["languages"]
     if isinstance(languages, str):
         languages = [languages]
-    if not languages or not all(isinstance(x, str) and x for x in languages):
+    if not isinstance(languages, list) or not languages:
         raise YakugoError("[tool.yakugo] languages must be a list of language codes", where)
+    for language in languages:
+        check_language(language, f"{where}: [tool.yakugo] languages")
     ignore, severity = _check_settings(settings["check"], where)
     return Config(
         root=root,

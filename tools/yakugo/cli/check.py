@@ -16,7 +16,7 @@ from ..glossary.exchange import load_any
 from ..project import project_catalogs
 from ..report import FORMATS, render
 from ..report.text import summary_line
-from .common import project, user_errors
+from .common import guard_output, project, user_errors, warn_without_glossary
 
 FAIL_ON = ("error", "warning", "never")
 PROGRESS_FROM = 5000   # entries; smaller runs finish before a bar would help
@@ -64,10 +64,13 @@ def check_command(catalogs: tuple[Path, ...], glossary_file: Path | None, output
     options = Options.of_project(config, chosen - _ids(ignore, "--ignore"))
     if output_format == "xlsx" and output is None:
         raise click.UsageError("--format xlsx needs -o FILE")
+    guard_output(config, output, [*catalogs, *([glossary_file] if glossary_file else [])])
     paths = list(catalogs) or project_catalogs(config)
     if not paths:
         raise YakugoError("no PO files found; run 'yakugo update' first", config.relative(config.translations))
     files = [read_entries(path, config.relative(path)) for path in paths]
+    if glossary_file is None:
+        warn_without_glossary(config, "term checks are skipped")
     glossary_path = glossary_file or (config.glossary if config.glossary.exists() else None)
     glossary = load_any(glossary_path)[0] if glossary_path else None
     result = _run(Checker(glossary, options), files)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterable
 from functools import wraps
 from pathlib import Path
 
@@ -36,3 +38,25 @@ def project_glossary(config: Config) -> Glossary:
     if not config.glossary.exists():
         raise YakugoError("glossary not found; set 'glossary' in [tool.yakugo]", config.relative(config.glossary))
     return read_tbx(config.glossary)[0]
+
+
+def warn_without_glossary(config: Config, what: str) -> None:
+    """Say on stderr that the configured glossary is missing, so ``what`` goes quietly undone no longer."""
+    if not config.glossary.exists():
+        click.echo(f"{config.relative(config.glossary)}: warning: glossary not found; {what}", err=True)
+
+
+def guard_output(config: Config, output: Path | None, inputs: Iterable[Path] = ()) -> None:
+    """Refuse an output file that is one of the command's inputs or one of the project's own files
+    (a source text, a PO file, the glossary, pyproject.toml): writing it would destroy that file."""
+    if output is None:
+        return
+    protected = [*inputs, config.glossary, config.root / "pyproject.toml"]
+    if config.source.is_dir():
+        protected += config.source.iterdir()
+    if config.translations.is_dir():
+        protected += config.translations.glob("*/*.po")
+    target = os.path.realpath(output)
+    if any(os.path.realpath(path) == target for path in protected):
+        raise YakugoError("is an input of this command or a source, PO or glossary file of the project; "
+                          "choose another output file", output)

@@ -10,15 +10,15 @@ from ..config import Config
 from ..errors import YakugoError
 from ..export.document import DEFAULT_THRESHOLD
 from ..export.outputs import EXTENSIONS, Output, load, plan
-from ..fileio import atomic_write_bytes
+from ..fileio import atomic_write_files
 from ..project import project_catalogs
-from .common import project, user_errors
+from .common import guard_output, project, user_errors
 
 
 def write(config: Config, outputs: list[Output]) -> None:
-    """Write each output atomically and say so, one line per file."""
+    """Write all outputs or none, then say so, one line per file."""
+    atomic_write_files([(output.target, output.data) for output in outputs])
     for output in outputs:
-        atomic_write_bytes(output.target, output.data)
         click.echo(f"{config.relative(output.target)}: {output.detail}")
         if output.fallbacks:
             click.echo(f"{config.relative(output.target)}: warning: {output.fallbacks} sentences were left in "
@@ -52,5 +52,6 @@ def export_command(output_format: str, catalogs: tuple[Path, ...], output: Path 
     paths = list(catalogs) or project_catalogs(config, [language] if language else None)
     if not paths:
         raise YakugoError("no PO files found; run 'yakugo update' first", config.relative(config.translations))
+    guard_output(config, output, paths)
     loaded = load(config, paths, language)
     write(config, plan(config, output_format, loaded, output, include_fuzzy=include_fuzzy, threshold=threshold))

@@ -10,13 +10,14 @@ import click
 from ..catalog import HINT_PREFIX, now_stamp, term_hint
 from ..document import read_document
 from ..errors import YakugoError
-from ..glossary.exchange import describe, load_any, merge_glossaries, save_any
+from ..fileio import atomic_write_files
+from ..glossary.exchange import describe, glossary_bytes, load_any, merge_glossaries, save_any
 from ..glossary.harvest import harvest, unknown_concepts
 from ..glossary.lookup import lookup
 from ..glossary.model import Glossary
-from ..glossary.tbx import read_tbx, save_tbx
+from ..glossary.tbx import read_tbx, save_tbx, write_tbx
 from ..glossary.validate import validate_glossary
-from .common import project, project_glossary, user_errors
+from .common import guard_output, project, project_glossary, user_errors
 
 
 @click.group("glossary")
@@ -52,6 +53,7 @@ def glossary_validate(file: Path | None) -> None:
 def glossary_export(output_format: str, output: Path | None) -> None:
     """Export the glossary for people (XLSX), scripts (CSV) or CAT tools (TBX)."""
     config = project()
+    guard_output(config, output)
     glossary = project_glossary(config)
     target = output or config.build / f"glossary.{output_format}"
     save_any(glossary, target, output_format, source_name=config.relative(config.glossary),
@@ -96,6 +98,7 @@ def glossary_import(file: Path, replace: bool) -> None:
 def glossary_harvest(sources: tuple[Path, ...], output_format: str, output: Path | None, apply: bool) -> None:
     """Propose concepts from the definitions the source gives: 同盟調整メカニズム(ACM:…), 正式名称 notes."""
     config = project()
+    guard_output(config, output, sources)
     documents = [read_document(p, config.source_encoding) for p in (list(sources) or config.source_files())]
     proposals = harvest(documents)
     current = read_tbx(config.glossary)[0] if config.glossary.exists() else Glossary()
@@ -104,13 +107,17 @@ def glossary_harvest(sources: tuple[Path, ...], output_format: str, output: Path
         state = "new" if concept.id in fresh else "known"
         click.echo(f"{concept.id}  {concept.preferred('ja').text} → {concept.rendering('en') or '?'}  ({state})")
     target = output or config.build / f"glossary-harvest.{output_format}"
-    save_any(proposals, target, output_format, source_name="yakugo glossary harvest", exported_at=now_stamp())
-    click.echo(f"{config.relative(target)}: {len(proposals)} proposals, {len(fresh)} not in the glossary")
+    files = [(target, glossary_bytes(proposals, output_format, source_name="yakugo glossary harvest",
+                                     exported_at=now_stamp()))]
+    added = []
     if apply:
         added = [c for c in unknown_concepts(proposals, current) if c.preferred(current.target_language)]
         if added:
             current.concepts.extend(added)
-            save_tbx(current, config.glossary)
+            files.append((config.glossary, write_tbx(current)))
+    atomic_write_files(files)  # the proposals and the glossary, or neither
+    click.echo(f"{config.relative(target)}: {len(proposals)} proposals, {len(fresh)} not in the glossary")
+    if apply:
         click.echo(f"{config.relative(config.glossary)}: {len(added)} concepts added "
                    f"({len(fresh) - len(added)} without an English term left for review)")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..catalog import load_catalog, now_stamp
-from ..config import Config
+from ..config import Config, check_language
 from ..errors import YakugoError
 from ..export.document import DEFAULT_THRESHOLD
 from ..export.outputs import DOCUMENT_FORMATS, EXTENSIONS, default_target, load, plan
@@ -18,7 +18,7 @@ from ..glossary.validate import validate_glossary
 from ..project import Outcome, extract, project_catalogs, update
 from ..report.text import summary_line
 from ..stats import Stats, catalog_stats, total
-from .common import project, user_errors
+from .common import guard_output, project, user_errors, warn_without_glossary
 from .export import write
 
 
@@ -40,6 +40,7 @@ def extract_command(sources: tuple[Path, ...], output: Path | None, encoding: st
     With no SOURCE, every file in the project's source folder.
     """
     config = project()
+    guard_output(config, output, sources)
     _show(extract(config, list(sources) or None, output, encoding), config)
 
 
@@ -49,6 +50,9 @@ def extract_command(sources: tuple[Path, ...], output: Path | None, encoding: st
 def update_command(languages: tuple[str, ...]) -> None:
     """Merge the templates into translations/<lang>/<stem>.po (msgmerge semantics)."""
     config = project()
+    for language in languages:
+        check_language(language)
+    warn_without_glossary(config, "PO entries get no term hints")
     _show(update(config, list(languages) or None), config)
 
 
@@ -98,6 +102,7 @@ def build_command() -> None:
     click.echo("extract:")
     _show(extract(config), config)
     click.echo("update:")
+    warn_without_glossary(config, "PO entries get no term hints and term checks are skipped")
     _show(update(config), config)
     if config.glossary.exists():
         glossary = read_tbx(config.glossary)[0]

@@ -12,7 +12,7 @@ from ..scoring import score_against_revision, score_files
 from ..scoring.html_report import write_html
 from ..scoring.metrics import METRIC_IDS, PAIRED_TESTS
 from ..scoring.report import to_json, to_text
-from .common import project, user_errors
+from .common import guard_output, project, user_errors
 
 _FILE = click.Path(path_type=Path, dir_okay=False)
 
@@ -63,10 +63,11 @@ def score_command(files: tuple[Path, ...], references: tuple[Path, ...], metrics
     """
     if output_format in ("xlsx", "html") and output is None:
         raise click.UsageError(f"--format {output_format} needs -o FILE")
+    config = project()
+    guard_output(config, output, [*files, *references, *([compare] if compare else [])])
     if revision is not None:
         if references or compare:
             raise click.UsageError("--from-git takes no --ref or --compare: the references are the files at REV")
-        config = project()
         catalogs = list(files) or project_catalogs(config)
         report = score_against_revision(catalogs, revision, [config.relative(p) for p in catalogs], metrics,
                                         language, confidence, segment_metric or "ter")
