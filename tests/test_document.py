@@ -97,6 +97,8 @@ def test_unknown_encoding_is_a_user_error(tmp_path):
     path.write_text("あ。", encoding="utf-8")
     with pytest.raises(YakugoError, match="unknown encoding"):
         read_document(path, "no-such-codec")
+    with pytest.raises(YakugoError, match="unknown encoding 'rot13'; use a text encoding"):
+        read_document(path, "rot13")   # a codec, but from text to text
 
 
 _line = st.text(alphabet=st.sampled_from(list("参照図表第部章(（1) 2\u3000。！」「日米協定正式名称:\r\ufeffab")), max_size=30)

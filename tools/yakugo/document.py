@@ -8,7 +8,6 @@ and the footnote markers glued to its text (…協定2(ACSA…, …としてい�
 
 from __future__ import annotations
 
-import codecs
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -103,9 +102,12 @@ class _Paragraph:
 def decode_source(data: bytes, path: Path | str, encoding: str = "utf-8") -> str:
     """Decode a source file; a UTF-8 BOM is kept as a character so the text stays lossless."""
     try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise YakugoError(f"unknown encoding {encoding!r}", path) from None
+        b"\0\0\0\0".decode(encoding)  # (empty bytes would not even look the codec up)
+    except LookupError:   # also for codecs that are not text encodings, like rot13 and base64
+        raise YakugoError(f"unknown encoding {encoding!r}; use a text encoding like utf-8 or shift_jis",
+                          path) from None
+    except UnicodeDecodeError:
+        pass              # a text encoding in which these bytes are not text
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
