@@ -93,7 +93,7 @@ def _parse(parse, where: str, again=None) -> etree._ElementTree:
     try:
         return parse()
     except etree.XMLSyntaxError as error:
-        message = error.msg or "not well-formed"
+        message = " ".join((error.msg or "not well-formed").split())  # libxml2 sometimes spans lines
         if "amplification" in message:
             # libxml2's own guard against entity bombs, for DTDs the byte scan could not see.
             raise YakugoError(_ENTITY_MESSAGE, where, error.lineno) from None
