@@ -92,6 +92,14 @@ def test_undecodable_input_names_file_line_and_byte_offset(tmp_path):
     assert f"byte offset {offset}" in str(error.value) and error.value.line == 2
 
 
+def test_control_characters_are_refused_with_their_line(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("第1節\n防衛\x1b政策。\n", encoding="utf-8")
+    with pytest.raises(YakugoError, match="control character U\\+001B") as error:
+        read_document(path)
+    assert error.value.line == 2
+
+
 def test_unknown_encoding_is_a_user_error(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("あ。", encoding="utf-8")

@@ -71,6 +71,12 @@ def test_document_below_the_threshold_is_refused_and_nothing_is_written(translat
     assert build_files(translated_project) == {}
 
 
+def test_a_threshold_that_is_not_a_number_is_a_usage_error(translated_project, export):
+    result = export("document", "--threshold", "nan")
+    assert result.exit_code == 2 and "Invalid value for '--threshold': not a number" in result.stderr
+    assert build_files(translated_project) == {}
+
+
 def test_document_with_a_lower_threshold_counts_the_japanese_left_in(translated_project, export):
     result = export("document", "--threshold", "10")
     assert result.exit_code == 0, result.output

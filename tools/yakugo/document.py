@@ -99,6 +99,10 @@ class _Paragraph:
     label: str = ""     # a footnote's leading "2 ", kept out of the segment
 
 
+# Characters no XML output can hold (tab, line feed and carriage return are text).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def decode_source(data: bytes, path: Path | str, encoding: str = "utf-8") -> str:
     """Decode a source file; a UTF-8 BOM is kept as a character so the text stays lossless."""
     try:
@@ -109,13 +113,19 @@ def decode_source(data: bytes, path: Path | str, encoding: str = "utf-8") -> str
     except UnicodeDecodeError:
         pass              # a text encoding in which these bytes are not text
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise YakugoError(
             f"cannot decode as {encoding} at byte offset {exc.start} "
             f"({data[exc.start:exc.start + 4]!r}); convert the file to UTF-8 or pass --encoding",
             path, line) from None
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise YakugoError(f"control character U+{ord(control.group()):04X} in the text; remove it "
+                          "(XML exports, XLIFF and TMX cannot carry it)", path, line)
+    return text
 
 
 def read_document(path: Path | str, encoding: str = "utf-8") -> Document:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import click
@@ -25,6 +26,12 @@ def write(config: Config, outputs: list[Output]) -> None:
                        "Japanese (untranslated, or fuzzy without --include-fuzzy)", err=True)
 
 
+def _a_number(value: float) -> float:
+    if math.isnan(value):  # click's FloatRange lets NaN through, and no comparison with NaN is ever true
+        raise click.BadParameter("not a number")
+    return value
+
+
 @click.command("export")
 @click.argument("output_format", metavar="FORMAT", type=click.Choice(list(EXTENSIONS)))
 @click.argument("catalogs", metavar="[PO]...", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
@@ -35,6 +42,7 @@ def write(config: Config, outputs: list[Output]) -> None:
 @click.option("--include-fuzzy", is_flag=True,
               help="tmx: also fuzzy entries; document, markdown: use fuzzy translations instead of the Japanese.")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=DEFAULT_THRESHOLD, show_default=True,
+              callback=lambda _context, _option, value: _a_number(value),
               help="document, markdown: refuse a PO file translated less than this percent.")
 @user_errors
 def export_command(output_format: str, catalogs: tuple[Path, ...], output: Path | None, language: str | None,
