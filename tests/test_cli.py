@@ -98,6 +98,17 @@ def test_broken_catalog_stops_update_before_anything_is_written(project, run):
     assert not (project / "translations/en/another.po").exists()
 
 
+def test_a_broken_catalog_stops_build_before_its_first_step_writes(project, run):
+    run("build")
+    source = project / "source_ja" / REAL_SOURCE.name
+    source.write_text(source.read_text(encoding="utf-8") + "新しい文である。\n", encoding="utf-8")
+    (project / PO).write_text((project / PO).read_text(encoding="utf-8") + "\nthis line is not PO\n", encoding="utf-8")
+    before = snapshot(project)
+    result = run("build")
+    assert result.exit_code == 2 and "not a valid PO file" in result.stderr
+    assert snapshot(project) == before   # the template was not re-extracted either
+
+
 def test_update_after_a_source_edit(project, run):
     run("build")
     catalog = polib.pofile(str(project / PO), wrapwidth=0)

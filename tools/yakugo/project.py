@@ -90,6 +90,15 @@ def _update(config: Config, languages: list[str] | None, templates: list[Path] |
     return outcomes
 
 
+def read_inputs(config: Config) -> None:
+    """Read every PO file and the glossary, so that a bad one stops a multi-step job (``yakugo
+    build``) before its first step writes anything. The sources are read by extract before it writes."""
+    for path in project_catalogs(config):
+        load_catalog(path)
+    if config.glossary.exists():
+        read_tbx(config.glossary)
+
+
 def glossary_index(config: Config) -> TermIndex | None:
     """The project glossary's Japanese terms, ready to find in sentences; None without a glossary."""
     if not config.glossary.exists():

@@ -15,7 +15,7 @@ from ..export.outputs import DOCUMENT_FORMATS, EXTENSIONS, default_target, load,
 from ..glossary.exchange import save_any
 from ..glossary.tbx import read_tbx
 from ..glossary.validate import validate_glossary
-from ..project import Outcome, extract, project_catalogs, update
+from ..project import Outcome, extract, project_catalogs, read_inputs, update
 from ..report.text import summary_line
 from ..stats import Stats, catalog_stats, total
 from .common import guard_output, project, user_errors, warn_without_glossary
@@ -99,6 +99,7 @@ def build_command() -> None:
     the 80% threshold of `yakugo export document`.
     """
     config = project()
+    read_inputs(config)
     click.echo("extract:")
     _show(extract(config), config)
     click.echo("update:")
