@@ -660,6 +660,29 @@ def test_a_translation_without_the_reference_at_all_is_reported():
         ("crossref-mismatch", 'the source refers to 資料42; the translation should have "Reference 42"')]
 
 
+# ---- digit runs too long to be numbers ------------------------------------------------------------------
+
+def test_a_quantity_too_long_for_an_int_is_compared_as_its_digits():
+    entry = real("MV-22(24機)")
+    wide = "９" * 4400   # full-width, as a Japanese source may write it
+    source = dataclasses.replace(entry, source=entry.source.replace("24機", f"{wide}機"))
+    same = GOOD["MV-22(24機)"].replace("24 aircraft", f"{'9' * 4400} aircraft")
+    assert list(check_numbers(dataclasses.replace(source, target=same))) == []
+    shorter = same.replace("9" * 4400, "9" * 4399)
+    [problem] = check_numbers(dataclasses.replace(source, target=shorter))
+    assert (problem.check, problem.message) == (
+        "number-mismatch", "the source has 99999…99999 (4,400 digits), the translation has 99999…99999 (4,399 digits)")
+    start, end = problem.source_span
+    assert source.source[start:end] == f"{wide}機"
+    start, end = problem.target_span
+    assert shorter[start:end] == "9" * 4399
+
+
+def test_a_long_run_of_full_width_digits_added_to_a_translation_is_reported():
+    assert problems("Contents", "Contents " + "１" * 4301) == [
+        ("number-mismatch", "the translation has 11111…11111 (4,301 digits), the source does not")]
+
+
 # ---- properties --------------------------------------------------------------------
 
 YEAR_ENTRIES = [fragment for fragment in GOOD if "2015" in GOOD[fragment] and "15(平成27)年" in real(fragment).source]

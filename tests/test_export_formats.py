@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from click.testing import CliRunner
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from hypothesis import given
@@ -19,11 +20,14 @@ from lxml import html as lxml_html
 from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText
 
-from conftest import REAL_SOURCE
+from conftest import REAL_SOURCE, snapshot
 from test_export_aligned import (CAPTION, ENGLISH, FUZZY_ENGLISH, LINE12, NOTE2, PO, SOURCE, aligned, set_translations,
                                  translated_project)  # noqa: F401 - the fixture
+from yakugo.catalog import load_catalog
 from yakugo.checks.model import Finding
+from yakugo.cli.export import export_command
 from yakugo.document import read_document
+from yakugo.errors import YakugoError
 from yakugo.export.docx import docx_bytes
 from yakugo.export.html import html_text
 from yakugo.export.tsv import escape, tsv_text, unescape
@@ -122,6 +126,25 @@ def test_xlsx_formula_like_text_stays_text(review):
         assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")
     cell = sheet_row(load_workbook(io.BytesIO(data))["Aligned"], 24)[3]
     assert cell.value == FORMULA_LIKE and cell.data_type == "s" and cell.quotePrefix
+
+
+@pytest.mark.parametrize("character", ["\ufffe", "\uffff"])
+def test_xlsx_refuses_a_character_xml_cannot_hold_at_its_entry_and_writes_nothing(translated_project, monkeypatch,
+                                                                                   character):
+    # Not a control character, so openpyxl lets it in and fails only when saving, naming no entry.
+    set_translations(translated_project / PO, {**ENGLISH, "Contents": f"Con{character}tents"}, FUZZY_ENGLISH)
+    line = next(e.linenum for e in load_catalog(translated_project / PO) if e.msgid == "Contents")
+    message = (f"{PO}:{line}: the translation holds the control character U+{ord(character):04X}, "
+               "which a workbook cannot store; remove it")
+    with pytest.raises(YakugoError) as error:
+        xlsx_bytes([aligned(translated_project)], "review")
+    assert str(error.value) == message
+
+    monkeypatch.chdir(translated_project)
+    result = CliRunner().invoke(export_command, ["xlsx"], catch_exceptions=False)
+    assert (result.exit_code, result.stderr) == (2, f"yakugo: error: {message}\n")
+    build = translated_project / "build"
+    assert not build.exists() or snapshot(build) == {}
 
 
 # --- HTML ----------------------------------------------------------------------------------

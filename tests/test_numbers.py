@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from yakugo.numbers import (
+    DIGITS,
     FISCAL_YEAR,
+    LONGEST_NUMBER,
     MONTH,
     NUMBER,
     describe,
@@ -327,6 +331,78 @@ def test_reference_phrases_hide_their_digits():
 ])
 def test_finding_a_token(text, token, found):
     assert (find_token(fold(text)[0], token) is not None) == found
+
+
+# ---- digit runs too long to be numbers ------------------------------------------------------------
+
+NINES = "9" * 4301   # one digit more than Python turns into an int by default
+NINES_SHOWN = "99999…99999 (4,301 digits)"
+GROUPED = ",".join(["999"] * 1500)
+
+
+def test_a_digit_run_too_long_for_an_int_is_its_digit_string_on_both_sides():
+    [source] = read_japanese(f"部隊は{NINES}人である。").numbers
+    assert source.keys == ((DIGITS, NINES),) and source.strict and source.text == f"{NINES}人"
+    [target] = read_english(f"The unit has {NINES} members.").numbers
+    assert target.keys == source.keys and target.reportable
+    assert describe(source.keys[0]) == NINES_SHOWN
+
+
+def test_a_long_run_of_full_width_digits_reads_as_its_ascii_digits():
+    wide = "９" * 4301
+    text = f"部隊は{wide}人である。"
+    [number] = read_japanese(text).numbers
+    assert number.keys == ((DIGITS, NINES),) and text[number.start:number.end] == f"{wide}人"
+    [english] = read_english(f"Contents {'１' * 4301}").numbers
+    assert english.keys == ((DIGITS, "1" * 4301),) and english.text == "１" * 4301
+
+
+@pytest.mark.parametrize("written, expected", [
+    (f"第{NINES}回", [NINES_SHOWN]),
+    (f"{NINES}年度", [NINES_SHOWN]),             # no fiscal year
+    (f"{NINES}月", [NINES_SHOWN]),               # no month
+    (f"{NINES}割", [NINES_SHOWN]),               # not also ten times itself
+    ("九" * 4301 + "人", [NINES_SHOWN]),         # kanji digits are the same digits
+    (f"{NINES}万人", ["99999…9999万 (4,301 digits)"]),
+    (f"{GROUPED}人", ["99999…99999 (4,500 digits)"]),
+    (f"{NINES}.5人", ["99999…999.5 (4,302 digits)"]),
+])
+def test_every_japanese_reading_of_a_long_run_is_its_digit_string(written, expected):
+    assert values(written) == expected
+
+
+@pytest.mark.parametrize("written, expected", [
+    (f"fiscal {NINES}", [NINES_SHOWN]),          # no fiscal year
+    (f"FY2014-{NINES}", ["FY2014", NINES_SHOWN]),
+    (f"the {NINES}th", [NINES_SHOWN]),
+    (f"{NINES}-{NINES}", [NINES_SHOWN, NINES_SHOWN]),
+    (f"{GROUPED} people", ["99999…99999 (4,500 digits)"]),
+    (f"{NINES} thousand", [NINES_SHOWN]),        # not scaled
+])
+def test_every_english_reading_of_a_long_run_is_its_digit_string(written, expected):
+    assert english(written) == expected
+
+
+def test_a_long_run_after_a_designator_or_a_word_only_satisfies_and_is_no_footnote_marker():
+    assert satisfying(f"CTF-{NINES}") == [NINES_SHOWN]
+    assert [describe(n.keys[0]) for n in read_english(f"the Agreement{NINES}", (9,)).numbers] == [NINES_SHOWN]
+
+
+def test_the_longest_numbers_read_as_values_can_be_shown_under_pythons_lowest_digit_limit():
+    # Python lets a user lower its limit to 640 digits; "trillion" and 兆 multiply a value by 10**12.
+    limit = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(640)
+    try:
+        longest = "9" * LONGEST_NUMBER
+        [english_value] = read_english(f"{longest} trillion").numbers
+        [japanese_value] = read_japanese(f"{longest[1:]}兆人").numbers
+        assert english_value.keys == ((NUMBER, int(longest) * 10**12),)
+        assert japanese_value.keys == ((NUMBER, int(longest[1:]) * 10**12),)
+        assert describe(english_value.keys[0]).endswith(",999,000,000,000,000")
+        assert read_english(f"{longest}9").numbers[0].keys[0][0] == DIGITS
+        assert read_japanese(f"{longest}兆人").numbers[0].keys[0][0] == DIGITS
+    finally:
+        sys.set_int_max_str_digits(limit)
 
 
 # ---- properties --------------------------------------------------------------------------------

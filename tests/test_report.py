@@ -21,6 +21,7 @@ import jsonschema
 import lxml.html
 import polib
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -28,6 +29,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 
 from conftest import REPO
 from yakugo.checks.model import CHECKS, Finding, Result, Summary
+from yakugo.cli import main
 from yakugo.errors import YakugoError
 from yakugo.glossary.tbx import read_tbx
 from yakugo.glossary.xmlsafe import parse_xml
@@ -464,6 +466,22 @@ def test_xlsx_bytes_are_fixed_timestamps_and_all():
     dates = core.xpath("dcterms:created/text() | dcterms:modified/text()",
                        namespaces={"dcterms": "http://purl.org/dc/terms/"})
     assert dates == ["1980-01-01T00:00:00Z"] * 2
+
+
+def test_xlsx_check_report_shows_a_character_xml_cannot_hold_as_an_escape(real_project, monkeypatch):
+    # A check report shows such characters rather than refusing the file: the reviewer is to see and fix them.
+    po = real_project / EN_PO
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Contents"', 'msgstr "Con\ufffetents 2015"', 1),
+                  encoding="utf-8")
+    monkeypatch.chdir(real_project)
+    result = CliRunner().invoke(main, ["check", "--format", "xlsx", "-o", "build/check.xlsx"], catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    sheet = load_workbook(real_project / "build" / "check.xlsx", rich_text=True)["Findings"]
+    [row] = [dict(zip(HEADERS, row, strict=True)) for row in sheet.iter_rows(min_row=2)
+             if row[4].value == "Contents"]
+    assert row["Line"].value == msgid_line("Contents")
+    assert runs(row["English"].value) == [("Con\\ufffetents ", False), ("2015", True)]
+    assert row["Message"].value == "the translation has 2015, the source does not"
 
 
 # --- HTML ------------------------------------------------------------------------------------------

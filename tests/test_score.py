@@ -419,6 +419,22 @@ def test_xlsx_report_reads_back_with_every_segment_and_formula_like_text_kept_as
     assert out.read_bytes() == first
 
 
+def test_xlsx_report_shows_what_a_workbook_cannot_hold_as_the_html_report_does(files, tmp_path):
+    # U+FFFE and U+FFFF are no control characters, but XML cannot hold them either; the report shows the
+    # segment text rather than round-tripping it, so both reports show U+FFFD where the character was.
+    catalog = polib.pofile(str(files["hyp"]), wrapwidth=0)
+    entry_for(catalog, "Contents").msgstr = "Con\ufffetents\uffff\x01"
+    catalog.save(str(files["hyp"]))
+    shown = "Con\ufffdtents\ufffd\ufffd"
+    out = tmp_path / "report.xlsx"
+    code, output = run(str(files["hyp"]), "--ref", str(files["ref"]), "--format", "xlsx", "-o", str(out))
+    assert code == 0, output
+    assert [c.value for c in load_workbook(out)["Segments"]["D"] if (c.value or "").startswith("Con")] == [shown]
+    page = tmp_path / "report.html"
+    assert run(str(files["hyp"]), "--ref", str(files["ref"]), "--format", "html", "-o", str(page))[0] == 0
+    assert shown in [td.text for td in lxml.html.parse(str(page)).iter("td")]
+
+
 def test_html_report_is_one_sortable_self_contained_page(files, tmp_path):
     out = tmp_path / "report.html"
     code, _ = run(str(files["hyp"]), "--ref", str(files["ref"]), "--format", "html", "-o", str(out),

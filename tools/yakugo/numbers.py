@@ -2,7 +2,10 @@
 
 A number is read as one or more *keys*: ``("n", 2015)`` for a count, a day or
 a calendar year, ``("fy", 2014)`` for a fiscal year, ``("month", 11)`` for a
-month. Each reading keeps its span in the original (unfolded) text.
+month. Each reading keeps its span in the original (unfolded) text. A number
+written with more than :data:`LONGEST_NUMBER` characters is no quantity, year
+or count: its key is ``("digits", "999…9")``, its digits as a string, and it
+matches only the same digits on the other side.
 
 Japanese (:func:`read_japanese`):
 
@@ -60,19 +63,29 @@ from itertools import pairwise
 from typing import NamedTuple
 
 Value = int | Decimal
-Key = tuple[str, Value]
+Key = tuple[str, Value | str]
 
 NUMBER = "n"
 FISCAL_YEAR = "fy"
 MONTH = "month"
+DIGITS = "digits"
+
+# Python refuses to turn more than 4,300 digits into an int or an int back into text (sys.int_max_str_digits;
+# it may be set as low as 640), so a long enough digit run would crash the checks. No real quantity, year or
+# count comes near 100 characters, so a longer number is kept as its digit string (key kind DIGITS) and
+# compared as that: a translation that drops or changes it is still reported, and nothing is converted. The
+# limit leaves room for 兆 and "trillion", which multiply a value by up to 10**12 before it is shown.
+LONGEST_NUMBER = 100
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
 
 
 def describe(key: Key) -> str:
-    """A key as a reader writes it: 2015, 16,000, FY2014, November."""
+    """A key as a reader writes it: 2015, 16,000, FY2014, November, and 99999…99999 (4,301 digits)."""
     kind, value = key
+    if kind == DIGITS:   # shortened: a message repeating thousands of digits helps nobody
+        return f"{value[:5]}…{value[-5:]} ({sum(char.isdigit() for char in value):,} digits)"
     if kind == MONTH:
         return MONTH_NAMES[int(value) - 1]
     if kind == FISCAL_YEAR:
@@ -230,6 +243,7 @@ _ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和
 _KANJI_DIGITS = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10**4, "億": 10**8, "兆": 10**12}
+_KANJI_TO_ASCII = str.maketrans({kanji: str(digit) for kanji, digit in _KANJI_DIGITS.items()})
 
 _DATE_COUNTERS = ("年度", "年", "月", "日")
 # Counters after which a kanji numeral is a number; か国 is left out on purpose (三か国 = trilateral).
@@ -297,8 +311,13 @@ _MARKER_BEFORE = frozenset("」』)】〕")
 _MARKER_AFTER = frozenset("(「」『』【〔、。をがはのとにでもやへ")
 
 
-def japanese_number_value(text: str) -> Value:
-    """The value of a Japanese number: digits, commas, kanji numerals and 十/百/千/万/億/兆 (1万6,000 = 16000)."""
+def japanese_number_value(text: str) -> Value | str:
+    """The value of a Japanese number: digits, commas, kanji numerals and 十/百/千/万/億/兆 (1万6,000 = 16000).
+
+    A number longer than LONGEST_NUMBER characters is returned as its digits, a string (九九…九 is 99…9).
+    """
+    if len(text) > LONGEST_NUMBER:
+        return text.replace(",", "").translate(_KANJI_TO_ASCII)
     if text.isdigit() and text.isascii():
         return int(text)
     total: Value = 0
@@ -319,8 +338,16 @@ def japanese_number_value(text: str) -> Value:
     return _whole(total + section + (current or 0))
 
 
-def _number(digits: str) -> Value:
+def _number(digits: str) -> Value | str:
+    """The value of ASCII digits with or without a decimal part; a run too long to be a quantity stays a string."""
+    if len(digits) > LONGEST_NUMBER:
+        return digits
     return Decimal(digits) if "." in digits else int(digits)
+
+
+def _number_key(value: Value | str) -> Key:
+    """The key of a count, or of the digit string a number too long to be one is compared as."""
+    return (DIGITS, value) if isinstance(value, str) else (NUMBER, value)
 
 
 def _whole(value: Value) -> Value:
@@ -382,8 +409,8 @@ def read_japanese(text: str, markers: tuple[int, ...] = ()) -> JapaneseReading:
             if kind == "chain":   # 第II部
                 references.append(_reference(match.group(), kind, start, end, text[start:end]))
             else:   # 第7章 names a chapter of another document (国連憲章第7章): it is an ordinal
-                numbers.append(Number(((NUMBER, int(match.group()[:match.group().index("章")])),), start, end,
-                                      text[start:end]))
+                chapter = _number(match.group()[:match.group().index("章")])
+                numbers.append(Number((_number_key(chapter),), start, end, text[start:end]))
         else:
             references.append(_reference(match.group(), kind, start, end, text[start:end]))
     if not (numbers or tokens or references):
@@ -403,6 +430,8 @@ def _japanese_number(match: re.Match, kind: str, folded: str, written: str, star
         if ordinal and folded.startswith(_NOT_ORDINAL_AFTER, match.start() + 1 + len(body)):
             return None
     value = japanese_number_value(body)
+    if isinstance(value, str):   # too long for a quantity, date or marker: compared as its digits
+        return Number(((DIGITS, value),), start, end, written, not ordinal and counter in _QUANTITY_COUNTERS)
     if kind == "digits" and counter is None and (folded.startswith("国間", match.end()) or pending_markers
                                                   and _is_marker(match, folded, value, pending_markers)):
         return None   # 2国間 is bilateral, not a number; a footnote marker is none either
@@ -606,7 +635,8 @@ def _english_numbers(folded: str, origin: list[int] | None, text: str, masks: li
         if masks and any(s < end and start < e for s, e in masks):
             continue
         if kind == "digits":
-            if folded.endswith(_FISCAL_BEFORE, 0, start):
+            # A run too long to be a year is no fiscal year; _add_digits compares its digits as a string.
+            if folded.endswith(_FISCAL_BEFORE, 0, start) and end - start <= LONGEST_NUMBER:
                 read_to = _add_fiscal_years(match, folded, add)
             elif folded.endswith(_NOTE_BEFORE, 0, start) and _starts_word(folded, _word_before(folded, start)):
                 start, end = _span(origin, _word_before(folded, start), end)
@@ -619,7 +649,7 @@ def _english_numbers(folded: str, origin: list[int] | None, text: str, masks: li
                 add((MONTH, _MONTHS[name]), start, end, name != "May" or _number_beside(folded, start, end))
         elif kind == "grouped":
             value, end = _scaled(_number(match.group().replace(",", "")), folded, end)
-            add((NUMBER, value), start, end)
+            add(_number_key(value), start, end)
         elif kind == "fy":
             read_to = _add_fiscal_years(match, folded, add)
         elif kind == "fiscal_after":
@@ -669,19 +699,20 @@ def _add_digits(token: str, start: int, folded: str, add, pending_markers: list[
     if (before in _LETTERS or before in "-/" and folded[start - 2:start - 1] in _LETTERS or "+" in token
             or not token.isdigit() and any(char in _CAPITALS for char in token)
             or before == " " and folded[start - 2:start - 1] in _CAPITALS and folded[start - 3:start - 2] in _CAPITALS):
-        if pending_markers and token.isdigit() and int(token) in pending_markers and before in _MARKER_GLUE:
-            pending_markers.remove(int(token))
+        marker = _number(token) if token.isdigit() else None   # a too-long run is a string, never a marker
+        if pending_markers and marker in pending_markers and before in _MARKER_GLUE:
+            pending_markers.remove(marker)
             return
         for digits in _DIGIT_RUN.finditer(token):
-            add((NUMBER, int(digits.group())), start + digits.start(), start + digits.end(), False)
+            add(_number_key(_number(digits.group())), start + digits.start(), start + digits.end(), False)
         return
     if token.isdigit():
-        value = int(token)
+        value = _number(token)
         if pending_markers and value in pending_markers and _is_english_marker(folded, start, len(token)):
             pending_markers.remove(value)
             return
         value, end = _scaled(value, folded, start + len(token))
-        add((NUMBER, value), start, end)
+        add(_number_key(value), start, end)
         return
     offset = start
     for part in re.split("([-/])", token):
@@ -690,7 +721,7 @@ def _add_digits(token: str, start: int, folded: str, add, pending_markers: list[
             value, end = _number(number.group(1)), offset + len(part)
             if end == start + len(token):
                 value, end = _scaled(value, folded, end)
-            add((NUMBER, value), offset, end)
+            add(_number_key(value), offset, end)
         offset += len(part)
 
 
@@ -705,9 +736,9 @@ def _number_beside(folded: str, start: int, end: int) -> bool:
     return folded[end + 1:end + 2].isdigit() or folded[max(start - 2, 0):start - 1].isdigit()
 
 
-def _scaled(value: Value, folded: str, end: int) -> tuple[Value, int]:
-    """``value`` times a following thousand/million/billion, and the new end."""
-    if not folded.startswith(_SCALES, end):
+def _scaled(value: Value | str, folded: str, end: int) -> tuple[Value | str, int]:
+    """``value`` times a following thousand/million/billion, and the new end; a digit string is left as it is."""
+    if isinstance(value, str) or not folded.startswith(_SCALES, end):
         return value, end
     word = folded[end + 1:].split(None, 1)[0]
     if word not in _WORD_SCALES:

@@ -18,6 +18,8 @@ How numbers are compared (after :mod:`yakugo.numbers` has read both sides):
 - A missing source number and an extra translation number are reported
   together when they are alike (both months, or both numbers or years):
   "source has 2015 (15(平成27)年), translation has 2016".
+- A number too long to be a quantity (more than 100 characters) matches only
+  the same digits, and is shown in short: "99999…99999 (4,301 digits)".
 
 Latin tokens of the source must be in the translation as written (see
 :func:`yakugo.numbers.find_token`); cross references in the house form (see
@@ -31,6 +33,7 @@ import re
 from collections.abc import Iterator
 
 from ..numbers import (
+    DIGITS,
     MONTH,
     EnglishReading,
     JapaneseReading,
@@ -180,8 +183,13 @@ def _alike(one: Number, other: Number) -> bool:
 
 
 def _shown(number: Number) -> str:
-    """2015 (15(平成27)年), November (11月), 16,000: the normalised value, then what is written if it differs."""
+    """2015 (15(平成27)年), November (11月), 16,000: the normalised value, then what is written if it differs.
+
+    A number too long to be a quantity is shown in short only: what is written holds over a hundred digits.
+    """
     value = describe(number.keys[0])
+    if number.keys[0][0] == DIGITS:
+        return value
     if number.text.replace(",", "") == value.replace(",", ""):
         return number.text
     return f"{value} ({number.text})"

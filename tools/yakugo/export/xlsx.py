@@ -22,7 +22,6 @@ from collections.abc import Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -33,6 +32,7 @@ from ..errors import YakugoError
 from ..ooxml import workbook_bytes
 from .aligned import (
     FUZZY,
+    NOT_XML,
     TERM,
     UNTRANSLATED,
     AlignedDocument,
@@ -68,7 +68,9 @@ _FONT_PRIORITY = ("error", "warning", TERM)
 
 
 def xlsx_bytes(documents: Sequence[AlignedDocument], title: str) -> bytes:
-    reject_characters(documents, ILLEGAL_CHARACTERS_RE, "a workbook")
+    # A workbook is XML: besides the control characters (openpyxl's ILLEGAL_CHARACTERS_RE) it cannot hold
+    # U+FFFE, U+FFFF or lone surrogates either, which openpyxl refuses only when saving, with no entry named.
+    reject_characters(documents, NOT_XML, "a workbook")
     rows = [row for document in documents for row in document.rows]
     for row in rows:
         for text in (row.source, row.target, *row.terms, *_finding_lines(row)):

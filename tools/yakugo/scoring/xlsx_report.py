@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..fileio import atomic_write_bytes
 from ..ooxml import workbook_bytes
+from .html_report import _xml
 from .report import summary_lines, text_columns
 from .scorer import ScoreReport
 
@@ -90,8 +90,9 @@ def _header(sheet, headers: list[str]) -> None:
 
 
 def _text(value: str) -> str:
-    # Workbooks cannot store control characters; the segment text is shown, not round-tripped.
-    return ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", value)
+    # A workbook is XML: it cannot store control characters, U+FFFE, U+FFFF or lone surrogates. The segment
+    # text is shown, not round-tripped, so each is shown as U+FFFD, the same way the HTML score report does.
+    return _xml(value)
 
 
 def _text_cells(sheet) -> None:
