@@ -92,6 +92,12 @@ def test_undecodable_input_names_file_line_and_byte_offset(tmp_path):
     assert f"byte offset {offset}" in str(error.value) and error.value.line == 2
 
 
+def test_a_long_digit_run_before_a_marker_follower_is_not_a_footnote_marker():
+    text = "部隊は" + "9" * 5000 + "。\n\n1 脚注である。\n"
+    document = parse_document(text)
+    assert document.text() == text
+
+
 def test_control_characters_are_refused_with_their_line(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("第1節\n防衛\x1b政策。\n", encoding="utf-8")

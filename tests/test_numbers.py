@@ -225,6 +225,9 @@ def test_a_chapter_of_another_document_is_an_ordinal_not_a_reference():
     reading = read_japanese("国連憲章第7章に基づく")
     assert reading.references == () and [n.text for n in reading.numbers] == ["第7章"] and values("第7章") == ["7"]
     assert satisfying("under Chapter VII of the UN Charter") == ["7"]
+    # Two digits are one chapter, never 第1 followed by 2章; a chapter in kanji is not guessed at.
+    assert [n.text for n in read_japanese("国連憲章第12章に基づく").numbers] == ["第12章"] and values("第12章") == ["12"]
+    assert values("第十二章") == []
 
 
 # ---- what the source says without a number of the translation ------------------------------------

@@ -33,8 +33,9 @@ _FOOTNOTE = re.compile(r"^([0-9０-９]{1,3})[ \u3000]+(?=\S)")
 _MARKER_BEFORE = set("」』)）】〕")
 _MARKER_AFTER = set("(（「」『』【〔、。をがはのとにでもやへ")
 # A whole digit run, not zero-padded (06(平成18)年 is a year), followed by the end or by _MARKER_AFTER.
+# A footnote number has at most three digits (a longer run is a quantity, and int() of thousands of digits fails).
 _MARKER_CANDIDATE = re.compile(
-    "(?<![0-9０-９])[1-9１-９][0-9０-９]*(?=[" + re.escape("".join(sorted(_MARKER_AFTER))) + r"]|\Z)")
+    "(?<![0-9０-９])[1-9１-９][0-9０-９]{0,2}(?=[" + re.escape("".join(sorted(_MARKER_AFTER))) + r"]|\Z)")
 _TERMINATOR = re.compile("[。！？]")
 _LONG_UNTERMINATED = 80  # characters; a longer line without 。 is body text, not a caption
 

@@ -291,7 +291,8 @@ _JAPANESE = re.compile(
     r"|[0-9]+\+[0-9]+(?P<plus>)"
     r"|(?<![A-Za-z0-9])[A-Z](?=[A-Z]|[A-Za-z0-9/+&.-]*[0-9+&])[A-Za-z0-9]*(?:[-/+&.][A-Za-z0-9]+)*(?P<token>)"
     # numbers: 1万6,000人, 第151, 第1回, 三つ, 十一月, ①
-    rf"|第(?:{_DIGIT_NUMBER}|{_KANJI_NUMBER})(?!章)(?P<ordinal_counter>{_alternatives(_COUNTERS)})?(?P<ordinal>)"
+    # (atomic, so that 第12章 is not taken for 第1 followed by 2章: chapters are read by the alternatives above)
+    rf"|第(?>{_DIGIT_NUMBER}|{_KANJI_NUMBER})(?!章)(?P<ordinal_counter>{_alternatives(_COUNTERS)})?(?P<ordinal>)"
     rf"|{_DIGIT_NUMBER}(?P<digits_counter>{_alternatives(_COUNTERS)})?(?P<digits>)"
     rf"|{_KANJI_NUMBER}(?P<kanji_counter>{_alternatives(_KANJI_COUNTERS)})(?P<kanji>)"
     rf"|[{_CIRCLED_CLASS}](?P<circled>)")
