@@ -232,6 +232,17 @@ def _last_unit_without_source(good: bytes) -> tuple[bytes, int]:
     return data, etree.fromstring(data).findall(".//x:trans-unit", NS)[-1].sourceline
 
 
+def _a_translated_unit_repeated_with_another_target(good: bytes) -> tuple[bytes, int]:
+    root = etree.fromstring(good)
+    unit = next(u for u in root.iterfind(".//x:trans-unit", NS) if u.get("approved") == "yes")
+    again = copy.deepcopy(unit)
+    again.set("id", unit.get("id") + "-again")
+    again.find("x:target", NS).text = "A different translation."
+    unit.getparent().append(again)
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    return data, etree.fromstring(data).findall(".//x:trans-unit", NS)[-1].sourceline
+
+
 @pytest.mark.parametrize(("make", "words"), [
     (lambda good: (b"<xliff version='1.2'", 1), "malformed XML"),
     (lambda good: (b'<?xml version="1.0"?>\n<!DOCTYPE xliff [<!ENTITY t "x">]>\n<xliff/>', 2), "declares entities"),
@@ -240,6 +251,7 @@ def _last_unit_without_source(good: bytes) -> tuple[bytes, int]:
     (lambda good: _second_file(good, "original", "../outside/" + PO_PATH), "not a PO file"),
     (lambda good: _second_file(good, "target-language", "fr"), "does not match"),
     (_last_unit_without_source, "has no <source>"),
+    (_a_translated_unit_repeated_with_another_target, "translates the same source as the unit at line"),
 ])
 def test_bad_xliff_is_one_located_error_and_nothing_is_written(tmp_path, project, monkeypatch, make, words):
     # The bad part comes after good translations, so writing before the whole file was checked would show.

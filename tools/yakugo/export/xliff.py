@@ -248,6 +248,18 @@ def merge_units(catalog: polib.POFile, units: Sequence[XliffUnit]) -> ImportCoun
     return counts
 
 
+def _refuse_disagreeing_units(units: Sequence[XliffUnit], path: Path | str) -> None:
+    """Two units with one source and different translations: which one is meant cannot be guessed."""
+    first: dict[tuple[str | None, str], XliffUnit] = {}
+    for unit in units:
+        if unit.status == UNTRANSLATED:
+            continue
+        earlier = first.setdefault((unit.msgctxt, unit.source), unit)
+        if earlier.target != unit.target:
+            raise YakugoError(f"this unit translates the same source as the unit at line {earlier.line} "
+                              "differently; make them agree", path, unit.line)
+
+
 def _apply(entry: polib.POEntry, unit: XliffUnit) -> bool:
     before = (entry.msgstr, list(entry.flags), entry.tcomment, entry.previous_msgid, entry.previous_msgctxt)
     if unit.translator_notes:
@@ -297,6 +309,7 @@ def import_xliff(config: Config, xliff_path: Path | str, language: str | None = 
         if xliff_file.target_language and not language_matches(xliff_file.target_language, po_language):
             raise YakugoError(f"target-language {xliff_file.target_language!r} does not match {relative}, "
                               f"which is {po_language!r}", xliff_path, xliff_file.line)
+        _refuse_disagreeing_units(xliff_file.units, xliff_path)
         if relative not in planned:
             planned[relative] = (po_path, load_catalog(po_path), ImportCounts())
         _, catalog, counts = planned[relative]
