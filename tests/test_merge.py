@@ -6,7 +6,7 @@ import polib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REAL_SOURCE
+from conftest import REAL_SOURCE, run_msgfmt
 from yakugo.catalog import load_catalog, render, template_from_document
 from yakugo.document import parse_document, read_document
 from yakugo.merge import merge
@@ -78,6 +78,18 @@ def test_removed_sentence_becomes_obsolete_and_comes_back():
     item = by_msgid(back)["同盟調整メカニズムを設置した。"]
     assert item.msgstr == TRANSLATIONS[item.msgid] and not item.fuzzy and item.tcomment == "term checked"
     assert report.revived == 1 and not [e for e in back if e.obsolete]
+
+
+def test_a_translated_plural_entry_the_template_lacks_is_kept_as_obsolete(msgfmt, tmp_path):
+    old = translated(OLD, TRANSLATIONS)
+    old.append(polib.POEntry(msgid="%d 隻", msgid_plural="%d 隻", msgstr_plural={0: "%d ship", 1: "%d ships"}))
+    catalog, report = merge(template_of(OLD), reread(old), "en")
+    [gone] = [e for e in reread(catalog) if e.obsolete]
+    assert (gone.msgid_plural, gone.msgstr_plural) == ("%d 隻", {0: "%d ship", 1: "%d ships"})
+    assert report.obsolete == 1
+    path = tmp_path / "merged.po"
+    path.write_text(render(catalog), encoding="utf-8")
+    assert run_msgfmt(msgfmt, path).returncode == 0
 
 
 def test_new_sentence_is_empty_and_dissimilar_text_is_not_suggested():

@@ -90,7 +90,7 @@ def merge(template: polib.POFile, old: polib.POFile | None, language: str,
             catalog.append(_carry(entry, previous[found], fuzzy=True))
 
     for number, entry in enumerate(previous):
-        if not used[number] and entry.msgstr:
+        if not used[number] and (entry.msgstr or any(entry.msgstr_plural.values())):
             catalog.append(_obsolete(entry))
             report.obsolete += 1
     return catalog, report
@@ -138,7 +138,9 @@ def _carry(entry: polib.POEntry, source: polib.POEntry, fuzzy: bool) -> polib.PO
 
 
 def _obsolete(entry: polib.POEntry) -> polib.POEntry:
+    # Plural entries keep every form: yakugo's sources make none, but a translator may have added one.
     return polib.POEntry(msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=entry.msgstr,
+                         msgid_plural=entry.msgid_plural, msgstr_plural=dict(entry.msgstr_plural),
                          tcomment=entry.tcomment, flags=list(entry.flags), obsolete=True)
 
 
