@@ -6,7 +6,7 @@ import polib
 import pytest
 
 from conftest import REAL_SOURCE, run_msgfmt
-from yakugo.catalog import (block_roles, footnote_markers, load_catalog, render,
+from yakugo.catalog import (MarkerNote, block_roles, footnote_markers, load_catalog, markers_in, render,
                             template_from_document, write_catalog)
 from yakugo.document import parse_document, read_document
 from yakugo.errors import YakugoError
@@ -122,3 +122,8 @@ def test_non_utf8_po_is_refused_with_location(tmp_path):
     with pytest.raises(YakugoError, match="not UTF-8") as error:
         load_catalog(path)
     assert error.value.line == 2
+
+
+def test_a_hand_edited_marker_comment_with_a_huge_number_is_not_a_marker():
+    assert markers_in('footnote marker: 2 after "協定"') == [MarkerNote(2, "協定")]
+    assert markers_in('footnote marker: ' + "9" * 5000 + ' after "x"') == []   # int() of it would fail

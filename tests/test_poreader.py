@@ -127,7 +127,7 @@ msgctxt "context"
 msgid ""
 "本文"
 "です。"
-msgstr "Text\\a\\x41\\101\\t\\"q\\" \\\\"
+msgstr "Text\\v\\b\\f\\t\\"q\\" \\\\"
 "."
 """
 
@@ -139,7 +139,7 @@ def test_polib_quirks_are_kept(tmp_path):
     assert (first.line, first.comment, first.roles) == (4, "", ("heading",))
     assert second.line == 16   # the msgid line, not the msgctxt or the first comment line
     assert (second.source, second.comment) == ("本文です。", "second\n\ncomment")
-    assert second.target == 'Text\\a\\x41\\101\t"q" \\.'   # polib keeps escapes it does not know
+    assert second.target == 'Text\v\b\f\t"q" \\.'   # every escape polib reads (check_po_syntax refuses others)
     assert (second.fuzzy, second.roles, second.markers) == (True, ("body",), (3,))
     assert second.occurrences == (("a.txt", "2"), ("b.txt", ""), ("c.txt:x", ""), ("d:3", "4"))
 
@@ -151,7 +151,7 @@ def test_obsolete_plural_and_previous_entries_are_read_and_left_out(tmp_path):
     catalog.append(polib.POEntry(msgid="訳", msgstr="translation", previous_msgctxt="old", previous_msgid="旧",
                                  flags=["fuzzy"]))
     catalog.append(polib.POEntry(msgid="訳", msgstr="also", msgctxt="other"))
-    catalog.append(polib.POEntry(msgid="訳", msgstr="gone", obsolete=True, tcomment="kept", previous_msgid="x"))
+    catalog.append(polib.POEntry(msgid="旧訳", msgstr="gone", obsolete=True, tcomment="kept", previous_msgid="x"))
     write_catalog(catalog, tmp_path / "mixed.po")
     entries = fast(tmp_path / "mixed.po")
     assert entries == with_polib(tmp_path / "mixed.po")
@@ -185,11 +185,26 @@ def test_what_the_reader_does_not_understand_goes_to_polib(tmp_path):
 
 @pytest.mark.parametrize(("text", "message", "line"), [
     ('msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "d"e"\n', "not a valid PO file: unescaped double quote found", 5),
-    ('msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstrx "d"\n', "not a valid PO file: syntax error", 5),
+    ('msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstrx "d"\n',
+     "not a valid PO file: syntax error: unknown keyword 'msgstrx'", 5),
     ('#. type: body\nmsgid "a"\nmsgstr "b"\n\n#. type: body\nmsgid "a"\nmsgstr "c"\n',
      "duplicate message definition 'a'", 5),
-    ('#~ msgid "ab"\n#~ msgstr "x"\n\n#~ msgid ""\n#~ "a\\x"\n#~ msgstr "y"\n\n#~ msgid ""\n#~ "a"\n#~ "\\x"\n'
-     '#~ msgstr "z"\n', "duplicate message definition 'a\\\\x'", 8),
+    ('#~ msgid "ab"\n#~ msgstr "x"\n\n#~ msgid ""\n#~ "a\\t"\n#~ msgstr "y"\n\n#~ msgid ""\n#~ "a"\n#~ "\\t"\n'
+     '#~ msgstr "z"\n', "duplicate message definition 'a\\t'", 8),
+    ('msgid "a"\nmsgstr "b"\n\n#~ msgid "a"\n#~ msgstr "c"\n', "duplicate message definition 'a'", 4),
+    # what polib reads without complaint and yakugo update used to rewrite, damaged (check_po_syntax)
+    ('msgid "a"\nmsgstr "Contents\n', "not a valid PO file: end-of-line within string (no closing quote)", 2),
+    ('msgid "a"\nmsgstr "Contents\\"\n', "not a valid PO file: end-of-line within string (no closing quote)", 2),
+    ('msgid "a"\nmsgstr "Cont\\qents"\n', "not a valid PO file: invalid control sequence \\q", 2),
+    ('msgid "a"\nmsgstr "b"\n\n#, fuzzy\nmsgid "c"\n\nmsgid "d"\nmsgstr "e"\n',
+     "not a valid PO file: missing 'msgstr' section", 5),
+    ('msgid "a"\nmsgstr "b"\n\nmsgctxt "x"\n', "not a valid PO file: 'msgctxt' is not followed by 'msgid'", 4),
+    ('msgid "a"\nmsgstr "b"\n\n#| msgid "foo"\n',
+     "not a valid PO file: previous strings ('#|') are not followed by the entry's msgctxt or msgid", 4),
+    ('msgid "a"\nmsgid_plural "as"\nmsgstr[0] "b"\nmsgstr[5] "c"\n',
+     "not a valid PO file: plural form has wrong index: msgstr[5] where msgstr[1] belongs", 4),
+    ('msgid ""\nmsgstr ""\n\nmsgid ""\nmsgstr "Language: en\\n"\n\nmsgid "a"\nmsgstr "b"\n',
+     'not a valid PO file: duplicate message definition (a second header, msgid "")', 4),
     ('msgid "a"\nmsgstr "b"\n\nmsgid"c"\nmsgstr "d"\n', "not a valid PO file: syntax error", 4),
     ('msgid "a"\nmsgstr "b"\n\n#~msgctxt "c"\n#~ msgid "a"\n#~ msgstr "d"\n', "not a valid PO file: syntax error", 4),
     ('#~ msgid "a"\n#~ msgstr "b"\n\n#~|msgid "c"\n#~ msgid "c"\n#~ msgstr "d"\n',
@@ -213,18 +228,19 @@ def test_a_byte_that_is_not_utf8_is_load_catalogs_error(tmp_path):
     assert with_reader(path) == with_polib(path)
 
 
-def test_the_same_msgid_in_another_context_or_obsolete_is_no_duplicate(tmp_path):
+def test_the_same_msgid_in_another_context_is_no_duplicate(tmp_path):
     path = write(tmp_path / "ok.po", 'msgid "a"\nmsgstr "b"\n\nmsgctxt "x"\nmsgid "a"\nmsgstr "c"\n\n'
-                                     '#~ msgid "a"\n#~ msgstr "d"\n')
+                                     '#~ msgctxt "y"\n#~ msgid "a"\n#~ msgstr "d"\n')
     assert [(e.source, e.target, e.line) for e in fast(path)] == [("a", "b", 1), ("a", "c", 5)]
     assert fast(path) == with_polib(path)
 
 
 # --- properties: catalogs written by polib and yakugo ----------------------------------------------------
 
-# Any character a UTF-8 file can hold, with quotes, backslashes and control characters made likely.
+# Any character a PO string can hold (not EOT, which gettext refuses), with quotes, backslashes and control
+# characters made likely.
 ANY_TEXT = st.text(st.one_of(st.sampled_from('"\\\t\n\r\v\b\f\a\x00\x1c\x85\u2028 '), st.characters(
-    exclude_categories=("Cs",))), max_size=30)
+    exclude_categories=("Cs",), exclude_characters="\x04")), max_size=30)
 WORD = st.text(st.characters(exclude_categories=("Cs", "Z", "Cc")), min_size=1, max_size=8).filter(
     lambda w: not w.isspace() and w == w.strip())
 # Comment lines as PO writers leave them: not empty, no space at either end.
@@ -245,8 +261,9 @@ def entries(draw, comment=COMMENT):
         msgstr="" if plural else draw(ANY_TEXT), tcomment=draw(comment), comment=draw(comment),
         occurrences=draw(st.lists(st.tuples(WORD, st.sampled_from(["", "1", "42"])), max_size=3)),
         flags=draw(st.lists(st.sampled_from(["fuzzy", "c-format", "no-wrap"]), max_size=2, unique=True)),
-        previous_msgctxt=draw(st.none() | ANY_TEXT), previous_msgid=draw(st.none() | ANY_TEXT),
-        obsolete=draw(st.booleans()))
+        previous_msgid=draw(st.none() | ANY_TEXT), obsolete=draw(st.booleans()))
+    if entry.previous_msgid is not None:   # polib would write '#| msgctxt' alone, which gettext refuses
+        entry.previous_msgctxt = draw(st.none() | ANY_TEXT)
     if plural:
         entry.msgid_plural = draw(ANY_TEXT.filter(bool))
         entry.msgstr_plural = {0: draw(ANY_TEXT), 1: draw(ANY_TEXT)}
@@ -254,7 +271,7 @@ def entries(draw, comment=COMMENT):
 
 
 def catalogs(entry=entries()):
-    return st.lists(entry, max_size=6, unique_by=lambda e: (e.msgctxt, e.msgid, e.obsolete))
+    return st.lists(entry, max_size=6, unique_by=lambda e: (e.msgctxt, e.msgid))
 
 
 def saved(catalog_entries_: list[polib.POEntry], writer: str, folder: Path) -> Path:

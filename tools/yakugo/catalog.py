@@ -20,6 +20,7 @@ from .document import FOOTNOTE, Document, Segment
 from .errors import YakugoError
 from .fileio import atomic_write_text
 from .glossary.model import Concept
+from .posyntax import check_po_syntax
 from .termindex import TermIndex
 
 DATE_PLACEHOLDER = "YEAR-MO-DA HO:MI+ZONE"
@@ -29,7 +30,7 @@ DEFAULT_PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 TYPE_PREFIX = "type: "
 HINT_PREFIX = "用語: "
 MARKER_PREFIX = "footnote marker: "
-_MARKER_RE = re.compile(r'^footnote marker: (\d+) after "(.*)"$')
+_MARKER_RE = re.compile(r'^footnote marker: ([0-9]{1,3}) after "(.*)"$')   # as document.py finds markers
 _SYNTAX_LINE = re.compile(r"\(line (\d+)\)")
 
 
@@ -161,18 +162,22 @@ def term_hint(surface: str, concept: Concept, language: str) -> str:
 
 
 def load_catalog(path: Path | str) -> polib.POFile:
-    """Read a PO or POT file; any problem is a ``YakugoError`` naming the file and line."""
+    """Read a PO or POT file; any problem is a ``YakugoError`` naming the file and line.
+
+    The file must first pass ``check_po_syntax``: polib alone reads broken files without a word.
+    """
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise YakugoError(f"cannot read: {exc.strerror}", path) from None
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise YakugoError(f"not UTF-8 (byte offset {exc.start}); yakugo reads and writes UTF-8 PO files",
                           path, line) from None
+    check_po_syntax(text.removeprefix("\ufeff"), path)
     try:
         # polib reads the file itself: given the text, it would first test whether the text is a path.
         catalog = polib.pofile(str(path), wrapwidth=0, encoding="utf-8-sig")
@@ -188,9 +193,11 @@ def load_catalog(path: Path | str) -> polib.POFile:
 
 
 def _reject_duplicates(catalog: polib.POFile, path: Path) -> None:
-    seen: set[tuple[str | None, str, bool]] = set()
+    # Obsolete or not, as msgfmt sees it: merging would otherwise write both back, which msgfmt refuses.
+    # Headers (empty msgid, which polib takes out of the entries) are counted by check_po_syntax.
+    seen: set[tuple[str | None, str]] = set()
     for entry in catalog:
-        key = (entry.msgctxt, entry.msgid, entry.obsolete)
+        key = (entry.msgctxt, entry.msgid)
         if key in seen:
             raise YakugoError(f"duplicate message definition {entry.msgid[:40]!r}", path, entry.linenum)
         seen.add(key)

@@ -9,7 +9,10 @@ is left per entry. Anything else (a syntax error, an unusual layout, stray
 whitespace, a duplicate entry, a non-UTF-8 byte or header charset) sends
 the whole file down the polib path instead, so the entries and errors are
 always exactly those of ``load_catalog`` followed by
-:func:`catalog_entries`: this module never guesses.
+:func:`catalog_entries`: this module never guesses. In particular, the
+pattern accepts only what ``posyntax.check_po_syntax`` accepts (complete
+strings with the escapes polib reads, msgstr[N] numbered from 0, previous
+strings in gettext's order), so a file msgfmt refuses is refused here too.
 
 Why an accepted entry reads as with polib: polib strips each line and skips
 blank ones, and the pattern accepts no whitespace at either end of a line
@@ -30,33 +33,48 @@ from .catalog import load_catalog, markers_in, roles_in
 from .checks.model import Entry
 from .gcpause import gc_paused
 
-_STRING = r'[^"\\\n]*+(?:\\[^\n][^"\\\n]*+)*+'   # the inside of a C string: every quote and backslash escaped
+# The inside of a C string: every quote and backslash escaped, only with the escapes polib reads as gettext
+# does (posyntax.check_po_syntax refuses the others), and no EOT (po_entries leaves files with one to it).
+_STRING = r'[^"\\\n]*+(?:\\[ntrbfv"\\][^"\\\n]*+)*+'
 # A string read for the checker, from after its first quote: its lines, each ending with a quote. _string checks
 # what is inside, which is faster than matching _STRING (kept for the strings that are only checked).
 _QUOTED = r'[^\n]++(?<=")(?:\n"[^\n]++(?<="))*+'
 _COMMENT_TEXT = r"[^\n]*+(?<=\S)"   # what follows '#. ', '#: ' or '#, ': no space at its end, as polib strips lines
+
+
+def _previous(prefix: str) -> str:
+    """The previous strings of an entry ('#|' lines), in the order gettext requires, or nothing."""
+    def strings(keyword: str) -> str:
+        return rf'{prefix}{keyword}\ "{_STRING}"\n(?:{prefix}"{_STRING}"\n)*+'
+    return rf"(?:(?:{strings('msgctxt')})?{strings('msgid')}(?:{strings('msgid_plural')})?)?"
+
+
+_PREVIOUS, _OLD_PREVIOUS = _previous(r"\#\|\ "), _previous(r"\#~\|\ ")
 # The comment groups hold their lines without the first prefix and the last newline.
 _ENTRY = re.compile(rf"""
     (?P<translator>(?:\#(?:(?:\#|[^\S\n])[^\n]*+)?\n)*+)
     (?:\#\.\ (?P<extracted>{_COMMENT_TEXT}(?:\n\#\.\ {_COMMENT_TEXT})*+)\n)?
     (?:\#:\ (?P<references>{_COMMENT_TEXT}(?:\n\#:\ {_COMMENT_TEXT})*+)\n)?
     (?:\#,\ (?P<flags>{_COMMENT_TEXT}(?:\n\#,\ {_COMMENT_TEXT})*+)\n)?
-    (?:\#\|\ (?:msgctxt|msgid|msgid_plural)\ "[^\n]*+\n(?:\#\|\ "[^\n]*+\n)*+)*+   # polib neither checks nor needs them
     (?:
+        {_PREVIOUS}   # polib does not need them for the checker, but gettext has rules for them
         (?:msgctxt\ "(?P<context>{_QUOTED})\n)?
         msgid\ "(?P<msgid>{_QUOTED})\n
         (?:msgstr\ "(?P<msgstr>{_QUOTED})\n
-          |msgid_plural\ "{_STRING}"\n(?:"{_STRING}"\n)*+(?:msgstr\[[0-9]\]\ "{_STRING}"\n(?:"{_STRING}"\n)*+)++)
-      |(?:\#~\|(?:\ [^\n]*+)?\n)*+   # previous strings of an obsolete entry, which polib skips
+          |msgid_plural\ "{_STRING}"\n(?:"{_STRING}"\n)*+
+           (?P<forms>(?:msgstr\[[0-9]\]\ "{_STRING}"\n(?:"{_STRING}"\n)*+)++))
+      |{_OLD_PREVIOUS}   # previous strings of an obsolete entry, which polib skips
         (?:\#~\ msgctxt\ "(?P<old_context>{_STRING}"(?:\n\#~\ "{_STRING}")*+)\n)?
         \#~\ msgid\ "(?P<old_msgid>{_STRING}"(?:\n\#~\ "{_STRING}")*+)\n
         (?:\#~\ msgstr\ "{_STRING}"\n(?:\#~\ "{_STRING}"\n)*+
           |\#~\ msgid_plural\ "{_STRING}"\n(?:\#~\ "{_STRING}"\n)*+
-           (?:\#~\ msgstr\[[0-9]\]\ "{_STRING}"\n(?:\#~\ "{_STRING}"\n)*+)++)
+           (?P<old_forms>(?:\#~\ msgstr\[[0-9]\]\ "{_STRING}"\n(?:\#~\ "{_STRING}"\n)*+)++))
     )
     \n*+
     """, re.VERBOSE)
+_FORM = re.compile(r"^(?:#~ )?msgstr\[([0-9])\]", re.MULTILINE)
 _CHARSET = re.compile(r"charset=([^\s;]*)")
+_BAD_ESCAPE = re.compile(r'\\(?![ntrbfv"])')   # once escaped backslashes are gone; also a backslash at the end
 _MSGID_SEARCH_LINES = 1000   # how far _msgid_line looks for the msgid line after the start of an entry
 
 
@@ -84,23 +102,33 @@ def po_entries(text: str, shown: str) -> list[Entry]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")   # universal newlines, as polib reads files
     if not text.endswith("\n"):
         text += "\n"
+    if "\x04" in text:
+        raise NotUnderstood   # gettext refuses it in strings only; check_po_syntax tells where it is
     position = len(text) - len(text.lstrip("\n"))
     line = position + 1
     entries: list[Entry] = []
-    keys: set[tuple[str | None, str, bool]] = set()
+    keys: set[tuple[str | None, str]] = set()
     charsets: list[str] = []
     match_entry = _ENTRY.match
     while position < len(text):
         match = match_entry(text, position)
         if match is None:
             raise NotUnderstood
-        translator, extracted, references, flags, context, msgid, msgstr, old_context, old_msgid = match.groups()
+        (translator, extracted, references, flags, context, msgid, msgstr, forms,
+         old_context, old_msgid, old_forms) = match.groups()
         obsolete = msgid is None
         if obsolete:
             context, msgid = _old_string(old_context), _old_string(old_msgid)
         else:
             context, msgid = _string(context), _string(msgid)
-        key = (context, msgid, obsolete)
+        forms = forms or old_forms
+        if forms:
+            numbers = _FORM.findall(forms)
+            if numbers != list("0123456789")[:len(numbers)]:
+                raise NotUnderstood   # msgstr[N] not numbered 0, 1, 2…, which load_catalog refuses
+        if not msgid and context is not None:
+            raise NotUnderstood   # polib may take it for the header; load_catalog tells
+        key = (context, msgid)   # obsolete or not, as msgfmt sees duplicates
         first_entry = not keys   # polib gives it line 0, and the file's leading translator comments to the file
         if key in keys:
             raise NotUnderstood   # a duplicate, which load_catalog names
@@ -138,8 +166,8 @@ def _string(quoted: str | None) -> str | None:
     lines = escaped.split('"\n"')
     for line in lines:
         unpaired = line.replace("\\\\", "")   # what is left of each run of backslashes escapes the next character
-        if unpaired.count('"') != unpaired.count('\\"') or unpaired[-1:] == "\\":
-            raise NotUnderstood   # polib would refuse the line or read it differently
+        if unpaired.count('"') != unpaired.count('\\"') or _BAD_ESCAPE.search(unpaired):
+            raise NotUnderstood   # polib would refuse the line or read it differently, or gettext refuses it
     escaped = "".join(lines)
     return polib.unescape(escaped) if "\\" in escaped else escaped
 
