@@ -504,7 +504,7 @@ def test_parameter_entity_and_utf16_tricks_are_refused(secret):
     attack = (f'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY % x SYSTEM "{secret.as_uri()}"> %x;]>\n<r/>')
     with pytest.raises(YakugoError, match="declares entities"):
         parse_xml(attack.encode(), "attack.xml")
-    utf16 = f'<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE r [<!ENTITY x "y">]><r>&x;</r>'.encode("utf-16")
+    utf16 = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE r [<!ENTITY x "y">]><r>&x;</r>'.encode("utf-16")
     with pytest.raises(YakugoError, match="declares entities"):
         parse_xml(utf16, "attack16.xml")
 
