@@ -18,18 +18,18 @@ from .errors import YakugoError
 
 def atomic_write_files(files: Sequence[tuple[Path | str, bytes]]) -> None:
     """Write every ``(path, data)`` or, on any failure, none of them."""
-    staged: list[tuple[str, Path]] = []   # (temporary file, target)
+    staged: list[tuple[str, Path, Path | str]] = []   # (temporary file, target, the path as given)
     try:
         for path, data in files:
             target = _target(path)
-            staged.append((_stage(target, data), target))
-        for temporary, target in staged:
+            staged.append((_stage(target, data, path), target, path))
+        for temporary, target, path in staged:
             try:
                 os.replace(temporary, target)   # a rename within a folder needs no space and no new permission
             except OSError as error:
-                raise YakugoError(f"cannot write: {error.strerror or error}", target) from None
+                raise YakugoError(f"cannot write: {error.strerror or error}", path) from None
     finally:
-        for temporary, _ in staged:
+        for temporary, _, _ in staged:
             Path(temporary).unlink(missing_ok=True)   # only those not renamed are left
 
 
@@ -57,12 +57,12 @@ def _target(path: Path | str) -> Path:
     return target
 
 
-def _stage(target: Path, data: bytes) -> str:
+def _stage(target: Path, data: bytes, shown: Path | str) -> str:
     """Write ``data`` to a new temporary file beside ``target``, with the mode ``target`` has or would get."""
     try:
         fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise YakugoError(f"cannot write: {error.strerror or error}", target) from None
+        raise YakugoError(f"cannot write: {error.strerror or error}", shown) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -72,7 +72,7 @@ def _stage(target: Path, data: bytes) -> str:
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise YakugoError(f"cannot write: {error.strerror or error}", target) from None
+            raise YakugoError(f"cannot write: {error.strerror or error}", shown) from None
         raise
     return temporary
 
