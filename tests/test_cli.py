@@ -207,6 +207,7 @@ def test_lang_options_take_only_language_codes(project, run, code):
     ["extract", "source_ja/" + REAL_SOURCE.name, "-o", "source_ja/" + REAL_SOURCE.name],
     ["score", PO, "--ref", PO.replace(".po", ".copy.po"), "-o", PO],
     ["glossary", "export", "--format", "csv", "-o", "pyproject.toml"],
+    ["export", "tmx", PO, "-o", POT],
 ])
 def test_an_output_may_not_overwrite_an_input_or_a_project_file(project, run, args):
     run("build")
@@ -216,6 +217,12 @@ def test_an_output_may_not_overwrite_an_input_or_a_project_file(project, run, ar
     assert result.exit_code == 2, result.output
     assert "is an input of this command or a source, PO or glossary file of the project" in result.stderr
     assert snapshot(project) == before
+
+
+def test_extract_may_still_write_a_template_with_o(project, run):
+    run("build")
+    result = run("extract", "source_ja/" + REAL_SOURCE.name, "-o", POT)
+    assert result.exit_code == 0, result.output
 
 
 def test_a_missing_glossary_is_said_not_silently_skipped(project, run):
@@ -231,4 +238,4 @@ def test_a_write_that_fails_is_one_clear_error(project, run):
     (project / "build").write_text("a file where the build folder should be")
     result = run("export", "xlsx")
     assert result.exit_code == 2 and "Traceback" not in result.output
-    assert result.stderr.startswith("yakugo: error: ") and "cannot create the folder" in result.stderr
+    assert result.stderr.startswith("yakugo: error: ") and "a part of the path is a file" in result.stderr

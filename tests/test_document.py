@@ -104,6 +104,8 @@ def test_control_characters_are_refused_with_their_line(tmp_path):
     with pytest.raises(YakugoError, match="control character U\\+001B") as error:
         read_document(path)
     assert error.value.line == 2
+    path.write_text("第1節\n\f防衛政策。\n", encoding="utf-8")   # a page break, as pdftotext writes it
+    assert [s.text for s in read_document(path).segments] == ["第1節", "防衛政策。"]
 
 
 def test_unknown_encoding_is_a_user_error(tmp_path):

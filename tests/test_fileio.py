@@ -24,7 +24,7 @@ def test_several_files_are_written_all_or_none(tmp_path):
     first, blocker = tmp_path / "first.txt", tmp_path / "blocker"
     first.write_bytes(b"before")
     blocker.write_bytes(b"a file where a folder is needed")
-    with pytest.raises(YakugoError, match="cannot create the folder"):
+    with pytest.raises(YakugoError, match="second.txt: cannot create its folder: a part of the path is a file"):
         atomic_write_files([(first, b"after"), (blocker / "second.txt", b"x")])
     assert first.read_bytes() == b"before"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["blocker", "first.txt"]
@@ -62,10 +62,11 @@ def test_folders_and_pipes_are_never_replaced(tmp_path):
     assert pipe.is_fifo()
 
 
-def test_a_symlink_stays_a_link_and_its_file_gets_the_content(tmp_path):
-    target = tmp_path / "real.po"
-    target.write_bytes(b"before")
-    link = tmp_path / "link.po"
-    link.symlink_to(target)
-    atomic_write_bytes(link, b"after")
-    assert link.is_symlink() and target.read_bytes() == b"after"
+def test_a_symlink_is_replaced_never_written_through(tmp_path):
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_bytes(b"someone else's file")
+    link = tmp_path / "report.xlsx"
+    link.symlink_to(elsewhere)
+    atomic_write_bytes(link, b"the report")
+    assert not link.is_symlink() and link.read_bytes() == b"the report"
+    assert elsewhere.read_bytes() == b"someone else's file"

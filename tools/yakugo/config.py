@@ -22,7 +22,7 @@ DEFAULTS = {
 CHECK_SETTINGS = ("ignore", "severity")
 # A language code as gettext and BCP 47 write them (en, en_GB, pt-BR, zh-Hant, sr@latin). It names
 # a folder under translations/, so nothing else is let through: no separators, no "..".
-LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*(?:@[A-Za-z]{1,8})?")
+LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*(?:@[A-Za-z0-9]{1,32})?")
 
 
 def check_language(code: object, where: object = None) -> str:

@@ -100,7 +100,7 @@ class _Paragraph:
     label: str = ""     # a footnote's leading "2 ", kept out of the segment
 
 
-# Characters no XML output can hold (tab, line feed and carriage return are text).
+# Characters no XML output can hold (tab, line feed and carriage return are text), in a sentence.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -121,11 +121,6 @@ def decode_source(data: bytes, path: Path | str, encoding: str = "utf-8") -> str
             f"cannot decode as {encoding} at byte offset {exc.start} "
             f"({data[exc.start:exc.start + 4]!r}); convert the file to UTF-8 or pass --encoding",
             path, line) from None
-    control = _CONTROL.search(text)
-    if control:
-        line = text.count("\n", 0, control.start()) + 1
-        raise YakugoError(f"control character U+{ord(control.group()):04X} in the text; remove it "
-                          "(XML exports, XLIFF and TMX cannot carry it)", path, line)
     return text
 
 
@@ -136,7 +131,14 @@ def read_document(path: Path | str, encoding: str = "utf-8") -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise YakugoError(f"cannot read: {exc.strerror}", path) from None
-    return parse_document(decode_source(data, path, encoding), path, encoding)
+    document = parse_document(decode_source(data, path, encoding), path, encoding)
+    # Checked in the sentences, not the file: a form feed between lines (a page break) is whitespace.
+    for segment in document.segments:
+        control = _CONTROL.search(segment.text)
+        if control:
+            raise YakugoError(f"control character U+{ord(control.group()):04X} in the text; remove it "
+                              "(XML exports, XLIFF and TMX cannot carry it)", path, segment.line)
+    return document
 
 
 def parse_document(text: str, path: Path | str = "<text>", encoding: str = "utf-8") -> Document:

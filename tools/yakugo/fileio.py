@@ -44,16 +44,25 @@ def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> N
 
 
 def _target(path: Path | str) -> Path:
-    """Where to write ``path``: through a symlink to its file, never over a folder or a device."""
-    target = Path(os.path.realpath(path))   # the link stays a link; its file gets the new content
+    """Where to write ``path``: never over a folder or a device, and never through a symlink.
+
+    A symlink is replaced by the new file, not followed: a link planted in a
+    project (build/report.xlsx -> ~/.bashrc) must not make yakugo overwrite
+    the file it points to.
+    """
+    target = Path(os.path.abspath(path))
+    if target.is_symlink():
+        return target
     if target.is_dir():
         raise YakugoError("is a folder; give a file name", path)
     if target.exists() and not target.is_file():
         raise YakugoError("is not a regular file (a device or a pipe); refusing to replace it", path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise YakugoError("cannot create its folder: a part of the path is a file, not a folder", path) from None
     except OSError as error:
-        raise YakugoError(f"cannot create the folder: {error.strerror or error}", target.parent) from None
+        raise YakugoError(f"cannot create its folder: {error.strerror or error}", path) from None
     return target
 
 

@@ -46,9 +46,11 @@ def warn_without_glossary(config: Config, what: str) -> None:
         click.echo(f"{config.relative(config.glossary)}: warning: glossary not found; {what}", err=True)
 
 
-def guard_output(config: Config, output: Path | None, inputs: Iterable[Path] = ()) -> None:
+def guard_output(config: Config, output: Path | None, inputs: Iterable[Path] = (), *,
+                 writes_templates: bool = False) -> None:
     """Refuse an output file that is one of the command's inputs or one of the project's own files
-    (a source text, a PO file, the glossary, pyproject.toml): writing it would destroy that file."""
+    (a source text, a PO file, a template unless the command ``writes_templates``, the glossary,
+    pyproject.toml): writing it would destroy that file."""
     if output is None:
         return
     protected = [*inputs, config.glossary, config.root / "pyproject.toml"]
@@ -56,6 +58,8 @@ def guard_output(config: Config, output: Path | None, inputs: Iterable[Path] = (
         protected += config.source.iterdir()
     if config.translations.is_dir():
         protected += config.translations.glob("*/*.po")
+        if not writes_templates:
+            protected += config.templates.glob("*.pot")
     target = os.path.realpath(output)
     if any(os.path.realpath(path) == target for path in protected):
         raise YakugoError("is an input of this command or a source, PO or glossary file of the project; "

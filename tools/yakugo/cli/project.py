@@ -40,7 +40,7 @@ def extract_command(sources: tuple[Path, ...], output: Path | None, encoding: st
     With no SOURCE, every file in the project's source folder.
     """
     config = project()
-    guard_output(config, output, sources)
+    guard_output(config, output, sources, writes_templates=True)
     _show(extract(config, list(sources) or None, output, encoding), config)
 
 
