@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from conftest import REAL_SOURCE, run_msgfmt, snapshot
 from yakugo.cli import main
+from yakugo.config import check_language
 
 POT = "translations/templates/" + REAL_SOURCE.stem + ".pot"
 PO = "translations/en/" + REAL_SOURCE.stem + ".po"
@@ -239,3 +240,8 @@ def test_a_write_that_fails_is_one_clear_error(project, run):
     result = run("export", "xlsx")
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert result.stderr.startswith("yakugo: error: ") and "a part of the path is a file" in result.stderr
+
+
+@pytest.mark.parametrize("code", ["ja", "en", "pt_BR", "pt-BR", "zh-Hant", "es-419", "sr@latin", "sd_IN@devanagari"])
+def test_real_language_codes_are_accepted(code):
+    assert check_language(code) == code
