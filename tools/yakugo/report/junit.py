@@ -3,9 +3,9 @@
 One ``testsuite`` per PO file and one ``testcase`` per entry with findings:
 the entry is what a translator fixes, so a dashboard lists one row per
 sentence to fix, however many problems it has, and a row keeps its name
-while some of its problems are fixed. A file without findings gets one
-passing ``testcase`` (as ESLint's JUnit report does), so a dashboard shows
-that it was checked. Errors make the test case fail (one
+while some of its problems are fixed. A checked file with entries but no
+findings gets one passing ``testcase`` (as ESLint's JUnit report does), so a
+dashboard shows that it was checked. Errors make the test case fail (one
 ``failure`` listing them all); warnings leave it passing and are listed in
 its ``system-out``. Suppressed findings are left out: they need no action.
 Times are 0 and no timestamp or host is written, so the same result gives
