@@ -351,6 +351,12 @@ def test_a_digit_run_too_long_for_an_int_is_its_digit_string_on_both_sides():
     assert describe(source.keys[0]) == NINES_SHOWN
 
 
+def test_the_limit_counts_digits_not_commas_on_both_sides():
+    grouped = format(int("9" * 90), ",")   # 90 digits, 119 characters
+    [source], [target] = read_japanese(f"{grouped}円").numbers, read_english(f"{grouped} yen").numbers
+    assert source.keys == target.keys == ((NUMBER, int("9" * 90)),)
+
+
 def test_a_long_run_of_full_width_digits_reads_as_its_ascii_digits():
     wide = "９" * 4301
     text = f"部隊は{wide}人である。"

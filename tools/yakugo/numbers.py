@@ -315,10 +315,12 @@ _MARKER_AFTER = frozenset("(「」『』【〔、。をがはのとにでもや�
 def japanese_number_value(text: str) -> Value | str:
     """The value of a Japanese number: digits, commas, kanji numerals and 十/百/千/万/億/兆 (1万6,000 = 16000).
 
-    A number longer than LONGEST_NUMBER characters is returned as its digits, a string (九九…九 is 99…9).
+    A number longer than LONGEST_NUMBER characters, commas aside (as the English side counts), is
+    returned as its digits, a string (九九…九 is 99…9).
     """
-    if len(text) > LONGEST_NUMBER:
-        return text.replace(",", "").translate(_KANJI_TO_ASCII)
+    digits = text.replace(",", "")
+    if len(digits) > LONGEST_NUMBER:
+        return digits.translate(_KANJI_TO_ASCII)
     if text.isdigit() and text.isascii():
         return int(text)
     total: Value = 0
