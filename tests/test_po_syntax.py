@@ -167,6 +167,7 @@ def _valid() -> list[tuple[str, str]]:
         ("obsolete entries with previous strings",
          REAL + '\n#~| msgid "Gone (old)"\n#~ msgid "Gone"\n#~ msgstr "Weg"\n\n'
                 '#~ msgid "Old"\n#~ "er"\n#~ msgstr "Alt"\n'),
+        ("a comment in an obsolete block", REAL + '\n#~ # a note\n#~ msgid "Gone"\n#~ msgstr "Weg"\n'),
         ("blank lines and spaces inside entries", REAL.replace(FIRST, '  msgid "Contents"\n\n\tmsgstr "Contents"  \n')),
         ("empty continuation lines", REAL.replace(FIRST, 'msgid ""\n"Contents"\n""\nmsgstr "Con"\n""\n"tents"\n')),
         ("raw control characters", REAL.replace(FIRST, 'msgid "Contents"\nmsgstr "Con\ttents\x07"\n')),

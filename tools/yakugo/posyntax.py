@@ -78,6 +78,8 @@ def _check_lines(text: str, path: Path | str) -> None:
         prefix = ""
         if line[0] == "#":
             prefix = "#~|" if line.startswith("#~|") else line[:2]
+            if prefix == "#~" and line[2:].lstrip(_BLANKS).startswith("#"):
+                prefix = "#"   # '#~ # note', a comment of an obsolete entry: gettext allows it, polib reads '# note'
             if prefix not in ("#~", "#|", "#~|"):   # a comment: translator, extracted, reference, flags
                 if state not in _ENDS:
                     _refuse(_MISSING[state], path, opened)
