@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from yakugo.checks.model import CHECKS, Entry, Finding
-from yakugo.checks.runner import Checker, read_entries
+from yakugo.checks.runner import Checker
 from yakugo.glossary.exchange import load_any
 from yakugo.glossary.model import Glossary
+from yakugo.poreader import read_po_entries
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "data" / "check-corpus"
@@ -80,7 +81,7 @@ class Score:
 
 def read_corpus(corpus: Path = CORPUS) -> dict[str, list[Entry]]:
     """The entries of each corpus file, keyed by file name (the path findings carry)."""
-    return {name: read_entries(corpus / name, name) for name in FILES}
+    return {name: read_po_entries(corpus / name, name) for name in FILES}
 
 
 def read_expectations(entries: dict[str, list[Entry]], corpus: Path = CORPUS,

@@ -197,8 +197,9 @@ def test_list_checks_names_every_id(run):
 
 
 def test_progress_reports_add_up_to_the_entries_checked(real_project):
-    from yakugo.checks.runner import Checker, read_entries
-    entries = read_entries(real_project / PO, PO)
+    from yakugo.checks.runner import Checker
+    from yakugo.poreader import read_po_entries
+    entries = read_po_entries(real_project / PO, PO)
     calls = []
     Checker(None).run([entries * 9, entries], progress=calls.append)   # 1,116 + 124 entries
     assert sum(calls) == 10 * len(entries) and calls[0] == 1000

@@ -19,8 +19,9 @@ from conftest import REPO, run_msgfmt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from yakugo.checks.model import CHECKS, Finding
-from yakugo.checks.runner import Checker, read_entries
+from yakugo.checks.runner import Checker
 from yakugo.glossary.exchange import load_any
+from yakugo.poreader import read_po_entries
 
 _spec = importlib.util.spec_from_file_location("check_accuracy", REPO / "bench" / "check_accuracy.py")
 accuracy = sys.modules.setdefault(_spec.name, importlib.util.module_from_spec(_spec))  # dataclasses look it up
@@ -169,7 +170,7 @@ def test_a_tolerated_finding_counts_on_neither_side(expectations):
 @pytest.fixture(scope="module")
 def reviewed():
     """The project's reviewed translation, entries with at least one space in the English."""
-    return [e for e in read_entries(REVIEWED_PO, REVIEWED_PO.name) if " " in e.target]
+    return [e for e in read_po_entries(REVIEWED_PO, REVIEWED_PO.name) if " " in e.target]
 
 
 @given(data=st.data())

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..config import Config
 from ..glossary.model import Glossary
-from ..poreader import read_po_entries
 from . import consistency, numbers, text
 from .model import CHECKS, Entry, Finding, Problem, Result, Summary
 from .status import check_status
@@ -41,11 +39,6 @@ class Options:
 
     def severity_of(self, check: str) -> str:
         return self.severity.get(check, CHECKS[check].severity)
-
-
-def read_entries(path: Path, shown: str) -> list[Entry]:
-    """The entries of one PO file (header and obsolete entries left out), in file order."""
-    return read_po_entries(path, shown)
 
 
 class Checker:

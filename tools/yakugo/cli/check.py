@@ -9,10 +9,11 @@ import click
 
 from .. import __version__
 from ..checks.model import CHECKS, Result
-from ..checks.runner import Checker, Options, read_entries
+from ..checks.runner import Checker, Options
 from ..errors import YakugoError
 from ..fileio import atomic_write_bytes
 from ..glossary.exchange import load_any
+from ..poreader import read_po_entries
 from ..project import project_catalogs
 from ..report import FORMATS, render
 from ..report.text import summary_line
@@ -68,7 +69,7 @@ def check_command(catalogs: tuple[Path, ...], glossary_file: Path | None, output
     paths = list(catalogs) or project_catalogs(config)
     if not paths:
         raise YakugoError("no PO files found; run 'yakugo update' first", config.relative(config.translations))
-    files = [read_entries(path, config.relative(path)) for path in paths]
+    files = [read_po_entries(path, config.relative(path)) for path in paths]
     if glossary_file is None:
         warn_without_glossary(config, "term checks are skipped")
     glossary_path = glossary_file or (config.glossary if config.glossary.exists() else None)
